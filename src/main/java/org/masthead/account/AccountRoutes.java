@@ -1,0 +1,132 @@
+package org.masthead.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.masthead.http.Chrome;
+import org.masthead.http.Http;
+import org.masthead.http.Templates;
+
+/** Newsroom sign-in, sign-out and (for admins) user management. */
+public final class AccountRoutes {
+    private final Accounts accounts;
+    private final UserStore users;
+    private final NewsroomGuard guard;
+    private final Templates templates;
+    private final String siteName;
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName) {
+        this.accounts = accounts;
+        this.users = users;
+        this.guard = guard;
+        this.templates = templates;
+        this.siteName = siteName;
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/newsroom/sign-in", this::signInForm);
+        r.post("/newsroom/sign-in", this::signIn);
+        r.post("/newsroom/sign-out", this::signOut);
+        r.get("/newsroom/users", this::listUsers);
+        r.post("/newsroom/users", this::addUser);
+        r.post("/newsroom/users/{id}/disable", ctx -> setDisabled(ctx, true));
+        r.post("/newsroom/users/{id}/enable", ctx -> setDisabled(ctx, false));
+    }
+
+    public record SignInPage(Chrome chrome, String email, String error) {}
+
+    public record UsersPage(Chrome chrome, List<User> users, Map<String, String> errors, String email, String name,
+                            String role, String createdPassword) {}
+
+    private void signInForm(Context ctx) {
+        renderSignIn(ctx, 200, "", "");
+    }
+
+    private void renderSignIn(Context ctx, int status, String email, String error) {
+        var token = new byte[24];
+        random.nextBytes(token);
+        var csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, csrf, 3600);
+        templates.privatePage(ctx, status, "newsroom/signin.jte",
+            new SignInPage(new Chrome(siteName, "Sign in", null, null, csrf, ""), email, error));
+    }
+
+    private void signIn(Context ctx) {
+        // Double-submit check: the form must echo the random cookie set with the form.
+        if (!NewsroomGuard.sameToken(NewsroomGuard.csrfFrom(ctx), ctx.cookie(NewsroomGuard.PRE_SESSION_COOKIE))) {
+            throw new ForbiddenResponse("Missing or invalid CSRF token: reload the sign-in page and try again.");
+        }
+        var email = Http.field(ctx, "email");
+        var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"), ctx.ip());
+        switch (result) {
+            case Accounts.SignIn.SignedIn s -> {
+                NewsroomGuard.setCookie(ctx, NewsroomGuard.SESSION_COOKIE, s.token(), Accounts.SESSION_LIFETIME.toSeconds());
+                NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, "", 0);
+                ctx.redirect("/newsroom/articles");
+            }
+            case Accounts.SignIn.Refused refused -> renderSignIn(ctx, 401, email, refused.message());
+            case Accounts.SignIn.Throttled t -> {
+                ctx.header("Retry-After", String.valueOf(t.seconds()));
+                renderSignIn(ctx, 429, email, "Too many failed sign-ins. Try again in " + t.seconds() + " seconds.");
+            }
+        }
+    }
+
+    private void signOut(Context ctx) {
+        accounts.signOut(NewsroomGuard.session(ctx));
+        NewsroomGuard.setCookie(ctx, NewsroomGuard.SESSION_COOKIE, "", 0);
+        ctx.redirect("/newsroom/sign-in");
+    }
+
+    private void requireAdmin(Context ctx) {
+        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage users.");
+    }
+
+    private void listUsers(Context ctx) {
+        requireAdmin(ctx);
+        renderUsers(ctx, 200, Map.of(), "", "", "contributor", null);
+    }
+
+    private void renderUsers(Context ctx, int status, Map<String, String> errors, String email, String name, String role, String created) {
+        templates.privatePage(ctx, status, "newsroom/users.jte",
+            new UsersPage(guard.chrome(ctx, "Users", "users"), users.list(), errors, email, name, role, created));
+    }
+
+    private void addUser(Context ctx) {
+        requireAdmin(ctx);
+        var email = Http.field(ctx, "email");
+        var name = Http.field(ctx, "name");
+        var roleName = Http.field(ctx, "role");
+        Role role;
+        try {
+            role = Role.parse(roleName);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of("role", "Choose contributor, editor or admin."), email, name, roleName, null);
+            return;
+        }
+        var password = accounts.generatePassword();
+        try {
+            accounts.create(email, name, role, password);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of("email", capitalize(e.getMessage())), email, name, roleName, null);
+            return;
+        }
+        renderUsers(ctx, 201, Map.of(), "", "", "contributor", email + ": " + password);
+    }
+
+    private void setDisabled(Context ctx, boolean disabled) {
+        requireAdmin(ctx);
+        long id = Http.id(ctx, "id");
+        if (id == NewsroomGuard.user(ctx).id()) throw new io.javalin.http.BadRequestResponse("You cannot disable your own account.");
+        users.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
+        accounts.setDisabled(id, disabled);
+        ctx.redirect("/newsroom/users");
+    }
+
+    private static String capitalize(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + "."; }
+}

@@ -1,0 +1,84 @@
+package org.masthead.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UnauthorizedResponse;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import org.masthead.http.Chrome;
+
+/**
+ * Guards every /newsroom request: resolves the session cookie to a signed-in user and checks the
+ * CSRF token on every state-changing request. The session cookie is scoped to /newsroom so reader
+ * pages stay cookie-free and cacheable.
+ */
+public final class NewsroomGuard {
+    public static final String SESSION_COOKIE = "mh_session";
+    static final String PRE_SESSION_COOKIE = "mh_csrf";
+    private static final String ATTR = "masthead.session";
+
+    private final Accounts accounts;
+    private final String siteName;
+
+    public NewsroomGuard(Accounts accounts, String siteName) {
+        this.accounts = accounts;
+        this.siteName = siteName;
+    }
+
+    /** Before-handler for /newsroom and everything below it. */
+    public void check(Context ctx) {
+        var path = ctx.path();
+        if (path.equals("/newsroom/sign-in")) return; // has its own pre-session CSRF check
+        var session = accounts.session(ctx.cookie(SESSION_COOKIE));
+        if (session.isEmpty()) {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                ctx.redirect("/newsroom/sign-in");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new UnauthorizedResponse("Your session has ended; sign in again.");
+        }
+        if (isStateChange(ctx) && !sameToken(csrfFrom(ctx), session.get().csrfToken())) {
+            throw new ForbiddenResponse("Missing or invalid CSRF token: reload the page and try again.");
+        }
+        ctx.attribute(ATTR, session.get());
+    }
+
+    static boolean isStateChange(Context ctx) {
+        var m = ctx.method();
+        return m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.PATCH || m == HandlerType.DELETE;
+    }
+
+    static String csrfFrom(Context ctx) {
+        var header = ctx.header("X-CSRF-Token");
+        if (header != null) return header;
+        var field = ctx.formParam("_csrf");
+        return field == null ? "" : field;
+    }
+
+    static boolean sameToken(String a, String b) {
+        return a != null && b != null && !a.isEmpty()
+            && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The signed-in session; only valid behind {@link #check}. */
+    public static Session session(Context ctx) {
+        Session s = ctx.attribute(ATTR);
+        if (s == null) throw new UnauthorizedResponse("Sign in first.");
+        return s;
+    }
+
+    public static User user(Context ctx) { return session(ctx).user(); }
+
+    public Chrome chrome(Context ctx, String title, String active) {
+        var s = session(ctx);
+        return new Chrome(siteName, title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active);
+    }
+
+    static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
+        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/newsroom; Max-Age=" + maxAgeSeconds
+            + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+    }
+}

@@ -1,0 +1,87 @@
+package org.masthead.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.masthead.db.Database;
+
+/** The SQL for users and their sessions. */
+public final class UserStore {
+    private final Database db;
+
+    public UserStore(Database db) { this.db = db; }
+
+    record Credentials(User user, String passwordHash) {}
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+            Role.parse(rs.getString("role")), rs.getBoolean("disabled"));
+    }
+
+    Optional<Credentials> findCredentials(String email) {
+        return db.read(h -> h.createQuery("""
+                select id, email, display_name, role, disabled, password_hash
+                  from app_user where email = :email
+                """).bind("email", email)
+            .map((rs, ctx) -> new Credentials(user(rs), rs.getString("password_hash"))).findOne());
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return findCredentials(email).map(Credentials::user);
+    }
+
+    public Optional<User> find(long id) {
+        return db.read(h -> h.createQuery("select id, email, display_name, role, disabled from app_user where id = :id")
+            .bind("id", id).map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    public List<User> list() {
+        return db.read(h -> h.createQuery("select id, email, display_name, role, disabled from app_user order by email")
+            .map((rs, ctx) -> user(rs)).list());
+    }
+
+    long insert(String email, String displayName, Role role, String hash, long now) {
+        return db.transaction(h -> h.createQuery("""
+                insert into app_user (email, display_name, password_hash, role, disabled, created_at)
+                values (:email, :name, :hash, :role, false, :now) returning id
+                """).bind("email", email).bind("name", displayName).bind("hash", hash)
+            .bind("role", role.dbValue()).bind("now", now).mapTo(Long.class).one());
+    }
+
+    void updatePassword(long id, String hash) {
+        db.useTransaction(h -> {
+            h.createUpdate("update app_user set password_hash = :hash where id = :id").bind("hash", hash).bind("id", id).execute();
+            h.createUpdate("delete from user_session where user_id = :id").bind("id", id).execute();
+        });
+    }
+
+    void setDisabled(long id, boolean disabled) {
+        db.useTransaction(h -> {
+            h.createUpdate("update app_user set disabled = :d where id = :id").bind("d", disabled).bind("id", id).execute();
+            if (disabled) h.createUpdate("delete from user_session where user_id = :id").bind("id", id).execute();
+        });
+    }
+
+    void insertSession(String tokenHash, long userId, String csrf, long now, long expiresAt) {
+        db.useTransaction(h -> h.createUpdate("""
+                insert into user_session (token_hash, user_id, csrf_token, created_at, expires_at)
+                values (:t, :u, :c, :now, :exp)
+                """).bind("t", tokenHash).bind("u", userId).bind("c", csrf).bind("now", now).bind("exp", expiresAt).execute());
+    }
+
+    record SessionRow(User user, String csrfToken) {}
+
+    Optional<SessionRow> findSession(String tokenHash, long now) {
+        return db.read(h -> h.createQuery("""
+                select u.id, u.email, u.display_name, u.role, u.disabled, s.csrf_token
+                  from user_session s join app_user u on u.id = s.user_id
+                 where s.token_hash = :t and s.expires_at > :now and u.disabled = false
+                """).bind("t", tokenHash).bind("now", now)
+            .map((rs, ctx) -> new SessionRow(user(rs), rs.getString("csrf_token"))).findOne());
+    }
+
+    void deleteSession(String tokenHash) {
+        db.useTransaction(h -> h.createUpdate("delete from user_session where token_hash = :t").bind("t", tokenHash).execute());
+    }
+}

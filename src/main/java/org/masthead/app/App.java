@@ -1,0 +1,138 @@
+package org.masthead.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
+import java.util.List;
+import org.masthead.account.AccountRoutes;
+import org.masthead.account.Accounts;
+import org.masthead.account.NewsroomGuard;
+import org.masthead.account.Passwords;
+import org.masthead.account.UserStore;
+import org.masthead.article.ArticleAdminRoutes;
+import org.masthead.article.ArticleStore;
+import org.masthead.article.Publishing;
+import org.masthead.db.Database;
+import org.masthead.http.Templates;
+import org.masthead.media.FileBlobStore;
+import org.masthead.media.MediaRoutes;
+import org.masthead.media.MediaStore;
+import org.masthead.media.PhotoUploads;
+import org.masthead.popularity.BeaconRoutes;
+import org.masthead.popularity.BotFilter;
+import org.masthead.popularity.Popularity;
+import org.masthead.popularity.PopularityStore;
+import org.masthead.site.Assets;
+import org.masthead.site.ReaderSite;
+import org.masthead.taxonomy.TaxonomyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: everything is created and wired here, top to bottom. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final String PLAIN_500 = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title></head>
+        <body><main><h1>Something went wrong</h1><p>Please try again in a moment. <a href="/">Go to the home page</a>.</p></main></body></html>""";
+
+    /** What the CLI and tests reach into after start. */
+    public record Services(Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
+                           Publishing publishing, PhotoUploads uploads, Popularity popularity) {}
+
+    private final Javalin server;
+    private final Services services;
+
+    private App(Javalin server, Services services) {
+        this.server = server;
+        this.services = services;
+    }
+
+    /** Opens the store (migrated) and the services without the web server: for CLI commands. */
+    public static Services services(AppConfig config, Clock clock) {
+        var db = Database.open(config.db().dataDir(), config.db().url(), config.db().user(), config.db().password(), config.db().poolSize());
+        var users = new UserStore(db);
+        var accounts = new Accounts(users, new Passwords(), clock);
+        var taxonomy = new TaxonomyStore(db);
+        DefaultSections.ensure(taxonomy);
+        var articles = new ArticleStore(db);
+        var publishing = new Publishing(db, articles, taxonomy, clock);
+        var uploads = new PhotoUploads(new MediaStore(db), new FileBlobStore(config.media().storageDir()),
+            config.media().maxUploadBytes(), config.media().maxPixels(), clock);
+        var popularity = new Popularity(new PopularityStore(db), articles, clock,
+            config.popularity().flushInterval(), config.popularity().refreshInterval());
+        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, popularity);
+    }
+
+    public static App start(AppConfig config, Clock clock) {
+        var s = services(config, clock);
+        var templates = Templates.precompiled();
+        var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js"));
+        var site = config.site();
+        var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl());
+        s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
+        s.publishing().onChange(s.popularity()::articleChanged);
+        var guard = new NewsroomGuard(s.accounts(), site.name());
+        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name());
+        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);
+        var beacon = new BeaconRoutes(s.popularity(), new BotFilter());
+        var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()));
+        s.popularity().start();
+
+        var server = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.router.ignoreTrailingSlashes = false;
+            cfg.http.maxRequestSize = config.media().maxUploadBytes() + 1_000_000;
+            cfg.http.generateEtags = false;
+            cfg.jetty.host = config.http().host();
+            cfg.jetty.port = config.http().port();
+            cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
+            cfg.staticFiles.enableWebjars();
+            var r = cfg.routes;
+            r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));
+            r.before("/newsroom", guard::check);
+            r.before("/newsroom/*", guard::check);
+            accountRoutes.mount(r);
+            articleRoutes.mount(r);
+            beacon.mount(r);
+            media.mount(r);
+            reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
+            r.exception(HttpResponseException.class, (e, ctx) -> reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
+            r.exception(Exception.class, (e, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(PLAIN_500);
+            });
+            r.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
+                    reader.notFound(ctx);
+                }
+            });
+        });
+        server.start();
+        log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
+        return new App(server, s);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "That request could not be used";
+            case 401 -> "Please sign in";
+            case 403 -> "Not allowed";
+            case 404 -> "Page not found";
+            case 413 -> "Too large";
+            default -> "Something went wrong";
+        };
+    }
+
+    public int port() { return server.port(); }
+
+    public Services services() { return services; }
+
+    @Override
+    public void close() {
+        server.stop();
+        services.popularity().close();
+        services.db().close();
+    }
+}

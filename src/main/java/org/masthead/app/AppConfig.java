@@ -1,0 +1,137 @@
+package org.masthead.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The whole configuration tree, read once at boot from defaults, then an optional properties file,
+ * then {@code MASTHEAD_*} environment variables. Each feature receives only its own sub-record.
+ * Any invalid or unknown key stops boot with a message naming it.
+ */
+public record AppConfig(Http http, Db db, Media media, Popularity popularity, Site site) {
+
+    public record Http(String host, int port) {
+        public Http {
+            if (port < 0 || port > 65535) throw new ConfigException("http.port", "must be between 0 and 65535");
+        }
+    }
+
+    /** {@code url} empty means embedded SQLite in {@code dataDir}. */
+    public record Db(Path dataDir, String url, String user, String password, int poolSize) {
+        public Db {
+            if (poolSize < 1 || poolSize > 200) throw new ConfigException("database.pool-size", "must be between 1 and 200");
+            if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://") && !url.startsWith("postgresql://")) {
+                throw new ConfigException("database.url", "must start with jdbc:postgresql:// (or be empty for embedded SQLite)");
+            }
+        }
+        public boolean isEmbedded() { return url.isEmpty(); }
+        @Override public String toString() { // never log the password
+            return "Db[dataDir=" + dataDir + ", url=" + (isEmbedded() ? "sqlite" : url.replaceAll("password=[^&]*", "password=***")) + "]";
+        }
+    }
+
+    public record Media(Path storageDir, long maxUploadBytes, long maxPixels) {
+        public Media {
+            if (maxUploadBytes <= 0) throw new ConfigException("media.max-upload-bytes", "must be > 0");
+            if (maxPixels <= 0) throw new ConfigException("media.max-pixels", "must be > 0");
+        }
+    }
+
+    public record Popularity(Duration flushInterval, Duration refreshInterval) {
+        public Popularity {
+            if (flushInterval.isNegative() || flushInterval.isZero()) throw new ConfigException("popularity.flush-millis", "must be > 0");
+            if (refreshInterval.isNegative() || refreshInterval.isZero()) throw new ConfigException("popularity.refresh-millis", "must be > 0");
+        }
+    }
+
+    public record Site(String name, String language, String baseUrl) {
+        public Site {
+            if (name.isBlank()) throw new ConfigException("site.name", "must not be blank");
+            if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) throw new ConfigException("site.language", "must be a BCP 47 tag such as en or en-GB");
+        }
+    }
+
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String key, String problem) { super("configuration " + key + ": " + problem); }
+    }
+
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+        Map.entry("http.host", "0.0.0.0"),
+        Map.entry("http.port", "8080"),
+        Map.entry("data.dir", "data"),
+        Map.entry("database.url", ""),
+        Map.entry("database.user", ""),
+        Map.entry("database.password", ""),
+        Map.entry("database.pool-size", "8"),
+        Map.entry("media.max-upload-bytes", String.valueOf(25L * 1024 * 1024)),
+        Map.entry("media.max-pixels", String.valueOf(60_000_000L)),
+        Map.entry("popularity.flush-millis", "5000"),
+        Map.entry("popularity.refresh-millis", "5000"),
+        Map.entry("site.name", "The Masthead"),
+        Map.entry("site.language", "en"),
+        Map.entry("site.base-url", "http://localhost:8080"));
+
+    /** Environment variable for a key: {@code media.max-upload-bytes} → {@code MASTHEAD_MEDIA_MAX_UPLOAD_BYTES}. */
+    static String envName(String key) {
+        return "MASTHEAD_" + key.toUpperCase().replace('.', '_').replace('-', '_');
+    }
+
+    /** Defaults, then {@code file} properties, then environment, then explicit overrides (command-line flags). */
+    public static AppConfig load(Properties file, Map<String, String> env, Map<String, String> overrides) {
+        var values = new TreeMap<>(DEFAULTS);
+        for (var key : file.stringPropertyNames()) {
+            if (!DEFAULTS.containsKey(key)) throw new ConfigException(key, "unknown key in the configuration file");
+            values.put(key, file.getProperty(key).trim());
+        }
+        var known = new java.util.HashSet<String>();
+        for (var key : DEFAULTS.keySet()) {
+            known.add(envName(key));
+            var v = env.get(envName(key));
+            if (v != null) values.put(key, v.trim());
+        }
+        for (var name : env.keySet()) {
+            if (name.startsWith("MASTHEAD_") && !known.contains(name) && !name.equals("MASTHEAD_CONFIG")) {
+                throw new ConfigException(name, "unknown environment variable (known: " + String.join(", ", new TreeMap<>(toEnv()).keySet()) + ", MASTHEAD_CONFIG)");
+            }
+        }
+        for (var e : overrides.entrySet()) {
+            if (!DEFAULTS.containsKey(e.getKey())) throw new ConfigException(e.getKey(), "unknown key");
+            values.put(e.getKey(), e.getValue());
+        }
+        return from(values);
+    }
+
+    private static Map<String, String> toEnv() {
+        var m = new TreeMap<String, String>();
+        DEFAULTS.keySet().forEach(k -> m.put(envName(k), k));
+        return m;
+    }
+
+    static AppConfig from(Map<String, String> v) {
+        var dataDir = Path.of(v.get("data.dir"));
+        var url = v.get("database.url");
+        return new AppConfig(
+            new Http(v.get("http.host"), integer(v, "http.port")),
+            new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
+            new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels")),
+            new Popularity(Duration.ofMillis(number(v, "popularity.flush-millis")), Duration.ofMillis(number(v, "popularity.refresh-millis"))),
+            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")));
+    }
+
+    private static int integer(Map<String, String> v, String key) {
+        long n = number(v, key);
+        if (n > Integer.MAX_VALUE) throw new ConfigException(key, "is too large");
+        return (int) n;
+    }
+
+    private static long number(Map<String, String> v, String key) {
+        try {
+            return Long.parseLong(v.get(key));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a whole number, got '" + v.get(key) + "'");
+        }
+    }
+}

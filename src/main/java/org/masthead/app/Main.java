@@ -1,0 +1,180 @@
+package org.masthead.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.masthead.account.Role;
+import org.masthead.demo.DemoContent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The masthead command line: demo, run, user add. */
+@Command(name = "masthead", mixinStandardHelpOptions = true, version = "masthead 0.1",
+    description = "A news publishing platform.", subcommands = {Main.Demo.class, Main.Run.class, Main.UserCmd.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; returns the exit code (tests call this directly). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        var cli = new CommandLine(new Main());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("masthead: " + e.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    static class ServerOptions {
+        @Option(names = "--port", description = "HTTP port (default 8080)") Integer port;
+        @Option(names = "--data", description = "data folder for SQLite and media (default ./data)") Path data;
+
+        AppConfig config() throws IOException {
+            var overrides = new HashMap<String, String>();
+            if (port != null) overrides.put("http.port", String.valueOf(port));
+            if (data != null) overrides.put("data.dir", data.toString());
+            return loadConfig(overrides);
+        }
+    }
+
+    static AppConfig loadConfig(Map<String, String> overrides) throws IOException {
+        var props = new Properties();
+        var file = System.getenv("MASTHEAD_CONFIG");
+        if (file != null && !file.isBlank()) {
+            var path = Path.of(file);
+            if (!Files.isRegularFile(path)) throw new AppConfig.ConfigException("MASTHEAD_CONFIG", "no such file " + path);
+            try (var in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                props.load(in);
+            }
+        }
+        var config = AppConfig.load(props, System.getenv(), overrides);
+        if (!overrides.containsKey("site.base-url") && System.getenv("MASTHEAD_SITE_BASE_URL") == null
+            && !props.containsKey("site.base-url") && config.http().port() != 8080) {
+            overrides.put("site.base-url", "http://localhost:" + config.http().port());
+            config = AppConfig.load(props, System.getenv(), overrides);
+        }
+        return config;
+    }
+
+    static void serveUntilStopped(App app) throws InterruptedException {
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    @Command(name = "run", description = "Run the site (SQLite in the data folder, or MASTHEAD_DATABASE_URL).")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Mixin ServerOptionsMixin options;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            var app = App.start(options.config(), Clock.systemUTC());
+            System.out.printf("Masthead is running: http://localhost:%d/  (newsroom: http://localhost:%d/newsroom, started in %d ms)%n",
+                app.port(), app.port(), (System.nanoTime() - t0) / 1_000_000);
+            serveUntilStopped(app);
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Run the site on SQLite with demo content and print a newsroom admin password.")
+    static final class Demo implements Callable<Integer> {
+        @CommandLine.Mixin ServerOptionsMixin options;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            var config = options.config();
+            var clock = Clock.systemUTC();
+            try (var services = new ClosingServices(App.services(config, clock))) {
+                DemoContent.fillIfEmpty(services.s(), clock, System.out);
+            }
+            var app = App.start(config, clock);
+            var password = app.services().accounts().generatePassword();
+            app.services().accounts().createOrResetPassword(DemoContent.ADMIN_EMAIL, "Demo Admin", Role.ADMIN, password);
+            System.out.printf("%nMasthead demo is running (started in %d ms)%n  Site:      http://localhost:%d/%n"
+                    + "  Newsroom:  http://localhost:%d/newsroom%n  Sign in:   %s%n  Password:  %s   (new on every demo start)%n",
+                (System.nanoTime() - t0) / 1_000_000, app.port(), app.port(), DemoContent.ADMIN_EMAIL, password);
+            serveUntilStopped(app);
+            return 0;
+        }
+    }
+
+    record ClosingServices(App.Services s) implements AutoCloseable {
+        @Override public void close() { s.db().close(); }
+    }
+
+    public static class ServerOptionsMixin extends ServerOptions {}
+
+    @Command(name = "user", description = "Manage newsroom users.", subcommands = {UserAdd.class})
+    static final class UserCmd implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    }
+
+    @Command(name = "add", description = "Add a newsroom user; prints a generated password unless --password-stdin.")
+    static final class UserAdd implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--role", required = true, description = "contributor, editor or admin") String role;
+        @Option(names = "--name", description = "display name (default: the part of the email before @)") String name;
+        @Option(names = "--password-stdin", description = "read the password from standard input") boolean passwordStdin;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            Role parsed;
+            try {
+                parsed = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                err.println("masthead: --role: " + e.getMessage());
+                return 2;
+            }
+            String password;
+            if (passwordStdin) {
+                password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (password == null) password = "";
+            } else {
+                password = null;
+            }
+            var overrides = new HashMap<String, String>();
+            if (data != null) overrides.put("data.dir", data.toString());
+            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+                var accounts = services.s().accounts();
+                var pw = password == null ? accounts.generatePassword() : password;
+                try {
+                    var user = accounts.create(email, name, parsed, pw);
+                    out.println("Added " + user.role().dbValue() + " " + user.email());
+                    if (password == null) out.println("Password: " + pw);
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    err.println("masthead: " + e.getMessage());
+                    return 2;
+                }
+            }
+        }
+    }
+}

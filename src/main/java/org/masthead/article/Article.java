@@ -1,0 +1,23 @@
+package org.masthead.article;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.media.Photo;
+import org.masthead.taxonomy.Author;
+import org.masthead.taxonomy.Section;
+import org.masthead.taxonomy.Tag;
+
+/**
+ * An article with everything its page shows. Times are epoch milliseconds (UTC).
+ * Its permalink is {@code /{section}/{slug}} (see docs/urls.md).
+ */
+public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
+                      String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
+                      long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags) {
+    public String path() { return "/" + section.slug() + "/" + slug; }
+
+    public boolean isPublished() { return status == ArticleStatus.PUBLISHED; }
+
+    /** Edited noticeably after it was first published. */
+    public boolean wasUpdatedAfterPublishing() { return publishedAt != null && updatedAt - publishedAt > 60_000; }
+}

@@ -1,0 +1,246 @@
+package org.masthead.article;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.account.NewsroomGuard;
+import org.masthead.account.User;
+import org.masthead.http.Chrome;
+import org.masthead.http.Http;
+import org.masthead.http.Templates;
+import org.masthead.media.Photo;
+import org.masthead.media.PhotoText;
+import org.masthead.media.PhotoUploads;
+import org.masthead.media.UploadRejected;
+import org.masthead.taxonomy.Section;
+import org.masthead.taxonomy.TaxonomyStore;
+
+/** The newsroom's article list and editor. */
+public final class ArticleAdminRoutes {
+    static final int PAGE_SIZE = 25;
+    private final Publishing publishing;
+    private final ArticleStore articles;
+    private final TaxonomyStore taxonomy;
+    private final PhotoUploads uploads;
+    private final NewsroomGuard guard;
+    private final Templates templates;
+
+    public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
+                              NewsroomGuard guard, Templates templates) {
+        this.publishing = publishing;
+        this.articles = articles;
+        this.taxonomy = taxonomy;
+        this.uploads = uploads;
+        this.guard = guard;
+        this.templates = templates;
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/newsroom", ctx -> ctx.redirect("/newsroom/articles"));
+        r.get("/newsroom/articles", this::list);
+        r.get("/newsroom/articles/new", this::newForm);
+        r.post("/newsroom/articles", this::create);
+        r.get("/newsroom/articles/{id}", this::edit);
+        r.post("/newsroom/articles/{id}", this::save);
+    }
+
+    public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
+                           Long sectionId, int page, boolean hasNext) {}
+
+    /** The editor form's values, as typed (so a refused save loses nothing). */
+    public record Form(String headline, String dek, long sectionId, String slug, String body, String dateline,
+                       String bylines, String tags, int revision, @Nullable Photo photo, String photoCaption,
+                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt) {
+        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", ""); }
+
+        static Form of(Article a) {
+            var p = a.leadPhoto();
+            return new Form(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
+                String.join(", ", a.authors().stream().map(x -> x.displayName()).toList()),
+                String.join(", ", a.tags().stream().map(t -> t.name()).toList()), a.revision(), p,
+                p == null ? "" : p.caption(), p == null ? "" : p.credit(), p == null ? "" : p.creator(),
+                p == null ? "" : p.copyright(), p == null ? "" : p.altText());
+        }
+    }
+
+    public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
+                           List<Section> sections, String notice, boolean canPublish, long maxUploadBytes) {
+        public String error(String field) { return errors.getOrDefault(field, ""); }
+        public boolean hasError(String field) { return errors.containsKey(field); }
+    }
+
+    private void list(Context ctx) {
+        var statusParam = ctx.queryParam("status");
+        ArticleStatus status = null;
+        if (statusParam != null && !statusParam.isBlank()) {
+            try {
+                status = ArticleStatus.parse(statusParam);
+            } catch (IllegalArgumentException e) {
+                throw new io.javalin.http.BadRequestResponse("unknown status '" + statusParam + "'");
+            }
+        }
+        Long sectionId = null;
+        var sectionParam = ctx.queryParam("section");
+        if (sectionParam != null && !sectionParam.isBlank()) {
+            try {
+                sectionId = Long.parseLong(sectionParam);
+            } catch (NumberFormatException e) {
+                throw new io.javalin.http.BadRequestResponse("section must be a section id");
+            }
+        }
+        int page = Http.page(ctx);
+        var rows = articles.listForNewsroom(new ArticleStore.Filter(status, sectionId), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        templates.privatePage(ctx, 200, "newsroom/articles.jte", new ListPage(guard.chrome(ctx, "Articles", "articles"),
+            rows.subList(0, Math.min(PAGE_SIZE, rows.size())), taxonomy.listSections(),
+            status == null ? "" : status.dbValue(), sectionId, page, rows.size() > PAGE_SIZE));
+    }
+
+    private void newForm(Context ctx) {
+        render(ctx, 200, null, Form.empty(), Map.of(), "");
+    }
+
+    private void edit(Context ctx) {
+        var article = load(ctx);
+        var notice = ctx.queryParam("saved") != null ? "Saved." : "";
+        render(ctx, 200, article, Form.of(article), Map.of(), notice);
+    }
+
+    private Article load(Context ctx) {
+        return articles.find(Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such article"));
+    }
+
+    private void render(Context ctx, int status, @Nullable Article article, Form form, Map<String, String> errors, String notice) {
+        var user = NewsroomGuard.user(ctx);
+        var title = article == null ? "New article" : "Edit: " + article.headline();
+        templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
+            errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes()));
+    }
+
+    private static Form formFrom(Context ctx, @Nullable Photo photo) {
+        long sectionId;
+        try {
+            sectionId = Long.parseLong(Http.field(ctx, "section"));
+        } catch (NumberFormatException e) {
+            sectionId = 0;
+        }
+        int revision;
+        try {
+            revision = Integer.parseInt(Http.field(ctx, "revision"));
+        } catch (NumberFormatException e) {
+            revision = 0;
+        }
+        var body = ctx.formParam("body");
+        return new Form(Http.field(ctx, "headline"), Http.field(ctx, "dek"), sectionId, Http.field(ctx, "slug"),
+            body == null ? "" : body, Http.field(ctx, "dateline"), Http.field(ctx, "bylines"), Http.field(ctx, "tags"), revision,
+            photo, Http.field(ctx, "photo_caption"), Http.field(ctx, "photo_credit"), Http.field(ctx, "photo_creator"),
+            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"));
+    }
+
+    private static ArticleDraft draftOf(Form f) {
+        return new ArticleDraft(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(),
+            ArticleDraft.names(f.bylines()), ArticleDraft.names(f.tags()));
+    }
+
+    private static PhotoText photoText(Form f) {
+        return new PhotoText(f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt(), "");
+    }
+
+    private void create(Context ctx) throws IOException {
+        var user = NewsroomGuard.user(ctx);
+        var form = formFrom(ctx, null);
+        var problems = publishing.checked(draftOf(form));
+        if (!problems.isEmpty()) {
+            render(ctx, 400, null, form, problems, "");
+            return;
+        }
+        Photo photo;
+        try {
+            photo = uploadedPhoto(ctx, form, user);
+        } catch (UploadRejected e) {
+            render(ctx, e.status(), null, form, Map.of("photo", e.getMessage()), "");
+            return;
+        }
+        var result = publishing.create(user, draftOf(form), photo == null ? null : photo.id());
+        if (result instanceof Publishing.Result.Saved saved && "publish".equals(ctx.formParam("action"))) {
+            result = publishing.publish(user, saved.article().id());
+        }
+        respond(ctx, result, null, form);
+    }
+
+    private void save(Context ctx) throws IOException {
+        var user = NewsroomGuard.user(ctx);
+        var article = load(ctx);
+        var refusal = Publishing.editRefusal(user, article);
+        var action = Http.field(ctx, "action");
+        if ((action.equals("publish") || action.equals("unpublish")) && !user.role().canPublish()) {
+            throw new ForbiddenResponse("Contributors cannot publish or unpublish; ask an editor.");
+        }
+        if (refusal != null) throw new ForbiddenResponse(refusal);
+        if (action.equals("unpublish")) {
+            respond(ctx, publishing.unpublish(user, article.id()), article, Form.of(article));
+            return;
+        }
+        var form = formFrom(ctx, article.leadPhoto());
+        var problems = publishing.checked(draftOf(form));
+        if (!problems.isEmpty()) {
+            render(ctx, 400, article, form, problems, "");
+            return;
+        }
+        Photo photo;
+        try {
+            photo = uploadedPhoto(ctx, form, user);
+        } catch (UploadRejected e) {
+            render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
+            return;
+        }
+        var result = publishing.save(user, article.id(), form.revision(), draftOf(form), photo == null ? null : photo.id());
+        if (result instanceof Publishing.Result.Saved saved && action.equals("publish")) {
+            result = publishing.publish(user, saved.article().id());
+        }
+        respond(ctx, result, article, form);
+    }
+
+    /** A new upload if a file was sent, else the current photo with its edited words saved. */
+    private @Nullable Photo uploadedPhoto(Context ctx, Form form, User user) throws IOException {
+        UploadedFile file = ctx.uploadedFile("photo");
+        if (file != null && file.size() > 0) {
+            if (file.size() > uploads.maxBytes()) {
+                throw new UploadRejected(413, "The file is larger than the " + (uploads.maxBytes() / 1048576) + " MB limit.");
+            }
+            byte[] bytes;
+            try (var in = file.content()) {
+                bytes = in.readAllBytes();
+            }
+            return uploads.upload(bytes, photoText(form), user.id());
+        }
+        if (form.photo() != null) {
+            uploads.updateText(form.photo().id(), photoText(form));
+            return form.photo();
+        }
+        return null;
+    }
+
+    private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
+        switch (result) {
+            case Publishing.Result.Saved saved -> ctx.redirect("/newsroom/articles/" + saved.article().id() + "?saved=1",
+                io.javalin.http.HttpStatus.SEE_OTHER);
+            case Publishing.Result.Invalid invalid -> render(ctx, 400, article, form, invalid.problems(), "");
+            case Publishing.Result.Forbidden forbidden -> throw new ForbiddenResponse(forbidden.message());
+            case Publishing.Result.Conflict conflict -> {
+                var current = conflict.current();
+                var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),
+                    form.bylines(), form.tags(), current.revision(), form.photo(), form.photoCaption(), form.photoCredit(),
+                    form.photoCreator(), form.photoCopyright(), form.photoAlt());
+                render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
+                    + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "
+                    + "below and nothing was saved; compare, then save again to replace theirs."), "");
+            }
+        }
+    }
+}

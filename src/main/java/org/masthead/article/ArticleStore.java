@@ -1,0 +1,213 @@
+package org.masthead.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.masthead.db.Database;
+import org.masthead.media.Photo;
+import org.masthead.taxonomy.Author;
+import org.masthead.taxonomy.Section;
+import org.masthead.taxonomy.Tag;
+
+/** The SQL for articles, their bylines, tags, revisions and redirects. */
+public final class ArticleStore {
+    private final Database db;
+
+    public ArticleStore(Database db) { this.db = db; }
+
+    private static final String SUMMARY = """
+        select a.id, s.slug as section_slug, s.name as section_name, s.id as section_id, a.slug, a.headline, a.dek,
+               a.status, a.published_at, a.updated_at, a.created_by, a.body_html, a.dateline, a.revision,
+               m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
+               m.caption as m_caption, m.credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
+               m.alt_text as m_alt_text, m.title as m_title
+          from article a
+          join section s on s.id = a.section_id
+          left join media m on m.id = a.lead_media_id
+        """;
+
+    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Photo photo(ResultSet rs) throws SQLException {
+        if (nullableLong(rs, "m_id") == null) return null;
+        return new Photo(rs.getLong("m_id"), rs.getString("m_sha256"), rs.getString("m_mime"), rs.getInt("m_width"),
+            rs.getInt("m_height"), rs.getString("m_caption"), rs.getString("m_credit"), rs.getString("m_creator"),
+            rs.getString("m_copyright"), rs.getString("m_alt_text"), rs.getString("m_title"));
+    }
+
+    private static ArticleSummary summary(ResultSet rs) throws SQLException {
+        return new ArticleSummary(rs.getLong("id"), rs.getString("section_slug"), rs.getString("section_name"),
+            rs.getString("slug"), rs.getString("headline"), rs.getString("dek"), ArticleStatus.parse(rs.getString("status")),
+            nullableLong(rs, "published_at"), rs.getLong("updated_at"), nullableLong(rs, "created_by"), photo(rs));
+    }
+
+    private Optional<Article> full(Handle h, String where, String name, Object value) {
+        var base = h.createQuery(SUMMARY + " where " + where).bind(name, value).map((rs, ctx) -> new Article(
+            rs.getLong("id"), new Section(rs.getLong("section_id"), rs.getString("section_slug"), rs.getString("section_name")),
+            rs.getString("slug"), ArticleStatus.parse(rs.getString("status")), rs.getString("headline"), rs.getString("dek"),
+            rs.getString("body_html"), photo(rs), rs.getString("dateline"), nullableLong(rs, "published_at"),
+            rs.getLong("updated_at"), rs.getInt("revision"), nullableLong(rs, "created_by"), List.of(), List.of())).findOne();
+        return base.map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
+            a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id())));
+    }
+
+    private static List<Author> authors(Handle h, long articleId) {
+        return h.createQuery("""
+                select au.id, au.slug, au.display_name from article_author aa join author au on au.id = aa.author_id
+                 where aa.article_id = :id order by aa.position
+                """).bind("id", articleId)
+            .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"))).list();
+    }
+
+    private static List<Tag> tags(Handle h, long articleId) {
+        return h.createQuery("""
+                select t.id, t.slug, t.name from article_tag at join tag t on t.id = at.tag_id
+                 where at.article_id = :id order by t.name
+                """).bind("id", articleId)
+            .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list();
+    }
+
+    public Optional<Article> find(long id) {
+        return db.read(h -> full(h, "a.id = :id", "id", id));
+    }
+
+    Optional<Article> find(Handle h, long id) { return full(h, "a.id = :id", "id", id); }
+
+    /** A published article by its permalink parts. */
+    public Optional<Article> findPublished(String sectionSlug, String slug) {
+        return db.read(h -> {
+            var id = h.createQuery("""
+                    select a.id from article a join section s on s.id = a.section_id
+                     where s.slug = :section and a.slug = :slug and a.status = 'published'
+                    """).bind("section", sectionSlug).bind("slug", slug).mapTo(Long.class).findOne();
+            return id.flatMap(i -> full(h, "a.id = :id", "id", i));
+        });
+    }
+
+    /** Where an old permalink now points, if it was ever redirected. */
+    public Optional<Long> findRedirect(String path) {
+        return db.read(h -> h.createQuery("select article_id from redirect where old_path = :p").bind("p", path)
+            .mapTo(Long.class).findOne());
+    }
+
+    public record Filter(ArticleStatus status, Long sectionId) {}
+
+    public List<ArticleSummary> listForNewsroom(Filter f, int limit, int offset) {
+        return db.read(h -> {
+            var where = new ArrayList<String>();
+            where.add("1 = 1");
+            if (f.status() != null) where.add("a.status = :status");
+            if (f.sectionId() != null) where.add("a.section_id = :section");
+            var q = h.createQuery(SUMMARY + " where " + String.join(" and ", where)
+                + " order by a.updated_at desc, a.id desc limit :limit offset :offset");
+            if (f.status() != null) q.bind("status", f.status().dbValue());
+            if (f.sectionId() != null) q.bind("section", f.sectionId());
+            return q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list();
+        });
+    }
+
+    /** Newest published first; {@code sectionId} null for the whole site. */
+    public List<ArticleSummary> listPublished(Long sectionId, int limit, int offset) {
+        return db.read(h -> {
+            var q = h.createQuery(SUMMARY + " where a.status = 'published'" + (sectionId == null ? "" : " and a.section_id = :section")
+                + " order by a.published_at desc, a.id desc limit :limit offset :offset");
+            if (sectionId != null) q.bind("section", sectionId);
+            return q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list();
+        });
+    }
+
+    public int countPublished(Long sectionId) {
+        return db.read(h -> {
+            var q = h.createQuery("select count(*) from article where status = 'published'" + (sectionId == null ? "" : " and section_id = :section"));
+            if (sectionId != null) q.bind("section", sectionId);
+            return q.mapTo(Integer.class).one();
+        });
+    }
+
+    public List<Long> listPublishedIds() {
+        return db.read(h -> h.createQuery("select id from article where status = 'published'").mapTo(Long.class).list());
+    }
+
+    /** Published articles among {@code ids}, in the order given. */
+    public List<ArticleSummary> listPublishedByIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        var rows = db.read(h -> h.createQuery(SUMMARY + " where a.status = 'published' and a.id in (<ids>)")
+            .bindList("ids", ids).map((rs, ctx) -> summary(rs)).list());
+        return ids.stream().flatMap(id -> rows.stream().filter(r -> r.id() == id)).toList();
+    }
+
+    boolean slugTaken(Handle h, long sectionId, String slug, long exceptId) {
+        return h.createQuery("select count(*) from article where section_id = :s and slug = :slug and id <> :id")
+            .bind("s", sectionId).bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    }
+
+    long insert(Handle h, ArticleDraft d, String slug, String body, Long leadMediaId, long userId, long now) {
+        return h.createQuery("""
+                insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, dateline,
+                                     created_at, updated_at, revision, created_by)
+                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :dateline, :now, :now, 1, :user)
+                returning id
+                """).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
+            .bind("body", body).bind("media", leadMediaId).bind("dateline", d.dateline()).bind("now", now).bind("user", userId)
+            .mapTo(Long.class).one();
+    }
+
+    /** Saves over {@code baseRevision}; returns false when someone saved in between (nothing is written). */
+    boolean update(Handle h, long id, int baseRevision, ArticleDraft d, String slug, String body, Long leadMediaId, long now) {
+        return h.createUpdate("""
+                update article set section_id = :section, slug = :slug, headline = :headline, dek = :dek, body_html = :body,
+                       lead_media_id = :media, dateline = :dateline, updated_at = :now, revision = revision + 1
+                 where id = :id and revision = :base
+                """).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
+            .bind("body", body).bind("media", leadMediaId).bind("dateline", d.dateline()).bind("now", now)
+            .bind("id", id).bind("base", baseRevision).execute() == 1;
+    }
+
+    void setStatus(Handle h, long id, ArticleStatus status, Long publishedAt, long now) {
+        h.createUpdate("""
+                update article set status = :status, published_at = :published, updated_at = :now, revision = revision + 1
+                 where id = :id
+                """).bind("status", status.dbValue()).bind("published", publishedAt).bind("now", now).bind("id", id).execute();
+    }
+
+    void replaceBylinesAndTags(Handle h, long id, List<Author> authors, List<Tag> tags) {
+        h.createUpdate("delete from article_author where article_id = :id").bind("id", id).execute();
+        h.createUpdate("delete from article_tag where article_id = :id").bind("id", id).execute();
+        for (int i = 0; i < authors.size(); i++) {
+            h.createUpdate("insert into article_author (article_id, author_id, position) values (:a, :au, :p)")
+                .bind("a", id).bind("au", authors.get(i).id()).bind("p", i).execute();
+        }
+        for (var t : tags) {
+            h.createUpdate("insert into article_tag (article_id, tag_id) values (:a, :t)").bind("a", id).bind("t", t.id()).execute();
+        }
+    }
+
+    void insertRevision(Handle h, long id, int revision, Long userId, long now, String snapshotJson) {
+        h.createUpdate("""
+                insert into article_revision (article_id, revision, saved_by, saved_at, snapshot)
+                values (:id, :rev, :user, :now, :snap)
+                """).bind("id", id).bind("rev", revision).bind("user", userId).bind("now", now).bind("snap", snapshotJson).execute();
+    }
+
+    public int countRevisions(long id) {
+        return db.read(h -> h.createQuery("select count(*) from article_revision where article_id = :id").bind("id", id)
+            .mapTo(Integer.class).one());
+    }
+
+    void insertRedirect(Handle h, String oldPath, long id, long now) {
+        h.createUpdate("delete from redirect where old_path = :p").bind("p", oldPath).execute();
+        h.createUpdate("insert into redirect (old_path, article_id, created_at) values (:p, :id, :now)")
+            .bind("p", oldPath).bind("id", id).bind("now", now).execute();
+    }
+
+    void insertAudit(Handle h, Long userId, String action, String subject, long now) {
+        h.createUpdate("insert into audit_event (at, user_id, action, subject) values (:now, :u, :a, :s)")
+            .bind("now", now).bind("u", userId).bind("a", action).bind("s", subject).execute();
+    }
+}

@@ -1,0 +1,11 @@
+package org.masthead.article;
+
+import org.jspecify.annotations.Nullable;
+import org.masthead.media.Photo;
+
+/** One line of a list: newsroom tables, section fronts, rails. */
+public record ArticleSummary(long id, String sectionSlug, String sectionName, String slug, String headline, String dek,
+                             ArticleStatus status, @Nullable Long publishedAt, long updatedAt, @Nullable Long createdBy,
+                             @Nullable Photo leadPhoto) {
+    public String path() { return "/" + sectionSlug + "/" + slug; }
+}

@@ -1,0 +1,173 @@
+package org.masthead.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import org.masthead.account.User;
+import org.masthead.db.Database;
+import org.masthead.taxonomy.Slugs;
+import org.masthead.taxonomy.TaxonomyStore;
+
+/**
+ * Use cases from first draft to unpublishing. Every save writes a revision; a save carries the
+ * revision it was based on and a stale one is refused (no silent overwrite). Contributors edit only
+ * their own drafts and never publish; editors and admins do anything to any article.
+ */
+public final class Publishing {
+    private final Database db;
+    private final ArticleStore articles;
+    private final TaxonomyStore taxonomy;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Consumer<ArticleChanged>> listeners = new CopyOnWriteArrayList<>();
+
+    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock) {
+        this.db = db;
+        this.articles = articles;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+    }
+
+    /** Listeners run after the transaction commits, on the saving thread. */
+    public void onChange(Consumer<ArticleChanged> listener) { listeners.add(listener); }
+
+    public sealed interface Result {
+        record Saved(Article article) implements Result {}
+        record Invalid(Map<String, String> problems) implements Result {}
+        record Conflict(Article current) implements Result {}
+        record Forbidden(String message) implements Result {}
+    }
+
+    public Result create(User user, ArticleDraft draft, @Nullable Long leadMediaId) {
+        var problems = checked(draft);
+        if (!problems.isEmpty()) return new Result.Invalid(problems);
+        long now = clock.millis();
+        long id = db.transaction(h -> {
+            var slug = uniqueSlug(h, draft, 0);
+            long newId = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), leadMediaId, user.id(), now);
+            writeBylinesAndTags(h, newId, draft, user);
+            articles.insertRevision(h, newId, 1, user.id(), now, snapshot(draft, slug, leadMediaId, "draft"));
+            articles.insertAudit(h, user.id(), "article.create", "article:" + newId, now);
+            return newId;
+        });
+        return new Result.Saved(articles.find(id).orElseThrow());
+    }
+
+    public Result save(User user, long id, int baseRevision, ArticleDraft draft, @Nullable Long leadMediaId) {
+        var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        var refusal = editRefusal(user, current);
+        if (refusal != null) return new Result.Forbidden(refusal);
+        var problems = checked(draft);
+        if (!problems.isEmpty()) return new Result.Invalid(problems);
+        long now = clock.millis();
+        var before = visible(current);
+        var saved = db.transaction(h -> {
+            var slug = uniqueSlug(h, draft, id);
+            if (!articles.update(h, id, baseRevision, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), leadMediaId, now)) {
+                return null;
+            }
+            writeBylinesAndTags(h, id, draft, user);
+            var after = articles.find(h, id).orElseThrow();
+            articles.insertRevision(h, id, after.revision(), user.id(), now, snapshot(draft, slug, leadMediaId, after.status().dbValue()));
+            if (current.isPublished() && !after.path().equals(current.path())) articles.insertRedirect(h, current.path(), id, now);
+            articles.insertAudit(h, user.id(), "article.save", "article:" + id, now);
+            return after;
+        });
+        if (saved == null) return new Result.Conflict(articles.find(id).orElseThrow());
+        emit(new ArticleChanged(id, before, visible(saved)));
+        return new Result.Saved(saved);
+    }
+
+    public Result publish(User user, long id) { return setStatus(user, id, ArticleStatus.PUBLISHED); }
+
+    public Result unpublish(User user, long id) { return setStatus(user, id, ArticleStatus.UNPUBLISHED); }
+
+    private Result setStatus(User user, long id, ArticleStatus status) {
+        if (!user.role().canPublish()) return new Result.Forbidden("Contributors cannot publish or unpublish; ask an editor.");
+        var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        long now = clock.millis();
+        Long publishedAt = status == ArticleStatus.PUBLISHED && current.publishedAt() == null ? Long.valueOf(now) : current.publishedAt();
+        var after = db.transaction(h -> {
+            articles.setStatus(h, id, status, publishedAt, now);
+            var a = articles.find(h, id).orElseThrow();
+            articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, status.dbValue()));
+            articles.insertAudit(h, user.id(), "article." + status.dbValue(), "article:" + id, now);
+            return a;
+        });
+        emit(new ArticleChanged(id, visible(current), visible(after)));
+        return new Result.Saved(after);
+    }
+
+    /** Why {@code user} may not edit {@code article}, or null when they may. */
+    public static @Nullable String editRefusal(User user, Article article) {
+        if (user.role().canPublish()) return null;
+        if (article.createdBy() == null || article.createdBy() != user.id()) return "Contributors can edit only their own articles.";
+        if (article.status() != ArticleStatus.DRAFT) return "This article is no longer a draft; ask an editor to change it.";
+        return null;
+    }
+
+    /** Everything wrong with {@code draft}, field → message; empty when it can be saved. */
+    public Map<String, String> checked(ArticleDraft draft) {
+        var problems = new LinkedHashMap<>(draft.problems());
+        if (draft.sectionId() > 0 && taxonomy.findSection(draft.sectionId()).isEmpty()) problems.put("section", "Choose a section.");
+        return problems;
+    }
+
+    private String uniqueSlug(Handle h, ArticleDraft draft, long id) {
+        var base = draft.slug().isEmpty() ? Slugs.from(draft.headline()) : draft.slug();
+        var slug = base;
+        for (int n = 2; articles.slugTaken(h, draft.sectionId(), slug, id); n++) slug = base + "-" + n;
+        return slug;
+    }
+
+    private void writeBylinesAndTags(Handle h, long id, ArticleDraft draft, User user) {
+        var bylines = draft.bylines().isEmpty() ? List.of(user.displayName()) : draft.bylines();
+        articles.replaceBylinesAndTags(h, id, taxonomy.authorsNamed(h, bylines), taxonomy.tagsNamed(h, draft.tags()));
+    }
+
+    private static @Nullable ArticleSummary visible(Article a) {
+        if (!a.isPublished()) return null;
+        return new ArticleSummary(a.id(), a.section().slug(), a.section().name(), a.slug(), a.headline(), a.dek(), a.status(),
+            a.publishedAt(), a.updatedAt(), a.createdBy(), a.leadPhoto());
+    }
+
+    private void emit(ArticleChanged change) {
+        for (var l : listeners) l.accept(change);
+    }
+
+    private String snapshot(ArticleDraft d, String slug, @Nullable Long leadMediaId, String status) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("headline", d.headline());
+        m.put("dek", d.dek());
+        m.put("sectionId", d.sectionId());
+        m.put("slug", slug);
+        m.put("bodyHtml", BodySanitizer.sanitize(d.bodyHtml()));
+        m.put("dateline", d.dateline());
+        m.put("bylines", d.bylines());
+        m.put("tags", d.tags());
+        m.put("leadMediaId", leadMediaId);
+        m.put("status", status);
+        return write(m);
+    }
+
+    private String snapshot(Article a, String status) {
+        var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
+            a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList());
+        return snapshot(draft, a.slug(), a.leadPhoto() == null ? null : a.leadPhoto().id(), status);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.masthead.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The SQL store: a pooled connection to embedded SQLite (WAL) or PostgreSQL, migrated by Flyway
+ * before anyone reads. Dates are stored as epoch milliseconds in both engines so stores share SQL.
+ */
+public final class Database implements AutoCloseable {
+    public enum Engine { SQLITE, POSTGRESQL }
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Engine engine;
+
+    private Database(HikariDataSource pool, Engine engine) {
+        this.pool = pool;
+        this.engine = engine;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** Opens the pool and applies migrations; fails here rather than on the first request. */
+    public static Database open(Path dataDir, String url, String user, String password, int poolSize) {
+        var cfg = new HikariConfig();
+        Engine engine;
+        if (url.isEmpty()) {
+            engine = Engine.SQLITE;
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create data folder " + dataDir + ": " + e.getMessage(), e);
+            }
+            cfg.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("masthead.db").toAbsolutePath());
+            var props = new Properties();
+            props.setProperty("journal_mode", "WAL");
+            props.setProperty("synchronous", "NORMAL");
+            props.setProperty("busy_timeout", "10000");
+            props.setProperty("foreign_keys", "true");
+            // Writers take the lock at BEGIN, so a read-then-write transaction never fails mid-way with SQLITE_BUSY.
+            props.setProperty("transaction_mode", "IMMEDIATE");
+            cfg.setDataSourceProperties(props);
+            cfg.setMaximumPoolSize(Math.min(poolSize, 4)); // one writer at a time anyway; native calls pin carriers
+        } else {
+            engine = Engine.POSTGRESQL;
+            cfg.setJdbcUrl(url.startsWith("jdbc:") ? url : "jdbc:" + url);
+            if (!user.isEmpty()) cfg.setUsername(user);
+            if (!password.isEmpty()) cfg.setPassword(password);
+            cfg.setMaximumPoolSize(poolSize);
+        }
+        cfg.setPoolName("masthead");
+        cfg.setConnectionTimeout(10_000);
+        var pool = new HikariDataSource(cfg);
+        try {
+            Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration/" + engine.name().toLowerCase())
+                .load()
+                .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, engine);
+    }
+
+    public Engine engine() { return engine; }
+
+    public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
+        return jdbi.withHandle(callback);
+    }
+
+    /** Runs {@code callback} in one transaction; use cases open it, stores only use the handle. */
+    public <R, X extends Exception> R transaction(HandleCallback<R, X> callback) throws X {
+        return jdbi.inTransaction(callback);
+    }
+
+    public void useTransaction(java.util.function.Consumer<Handle> callback) {
+        jdbi.useTransaction(callback::accept);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

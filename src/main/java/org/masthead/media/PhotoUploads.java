@@ -1,0 +1,118 @@
+package org.masthead.media;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Takes an uploaded photo: checks it by its bytes (type, size, pixel count before decoding, a full
+ * decode), stores the original unchanged under its SHA-256 and records it. The same bytes twice
+ * give the same photo. A refused upload leaves no row and no file.
+ */
+public final class PhotoUploads {
+    private final MediaStore store;
+    private final BlobStore blobs;
+    private final long maxBytes;
+    private final long maxPixels;
+    private final Clock clock;
+
+    public PhotoUploads(MediaStore store, BlobStore blobs, long maxBytes, long maxPixels, Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+        this.clock = clock;
+    }
+
+    public long maxBytes() { return maxBytes; }
+
+    public Photo upload(byte[] bytes, PhotoText text, Long userId) {
+        if (bytes.length == 0) throw new UploadRejected(400, "The file is empty.");
+        if (bytes.length > maxBytes) {
+            throw new UploadRejected(413, "The file is " + megabytes(bytes.length) + " MB; the limit is " + megabytes(maxBytes) + " MB.");
+        }
+        var format = PhotoFormat.sniff(bytes).orElseThrow(() ->
+            new UploadRejected(415, "This file is not a JPEG, PNG or GIF image (checked by its content, not its name)."));
+        var size = dimensions(bytes, format);
+        var sha = sha256(bytes);
+        var existing = store.findBySha(sha);
+        if (existing.isPresent()) {
+            var merged = merge(existing.get(), text);
+            store.updateText(existing.get().id(), merged);
+            return store.find(existing.get().id()).orElseThrow();
+        }
+        var key = "originals/" + sha.substring(0, 2) + "/" + sha + "." + format.extension();
+        try {
+            blobs.put(key, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store photo", e);
+        }
+        try {
+            long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, userId, clock.millis());
+            return store.find(id).orElseThrow();
+        } catch (RuntimeException e) {
+            try {
+                blobs.delete(key);
+            } catch (IOException ignored) {
+                // the row was not written; a stray original is harmless and overwritten on retry
+            }
+            throw e;
+        }
+    }
+
+    public void updateText(long photoId, PhotoText text) { store.updateText(photoId, text); }
+
+    /** Width and height from the header, refusing decompression bombs before decoding, then a full decode. */
+    private int[] dimensions(byte[] bytes, PhotoFormat format) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw damaged();
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w <= 0 || h <= 0) throw damaged();
+                if ((long) w * h > maxPixels) {
+                    throw new UploadRejected(413, "The image is " + w + "×" + h + " pixels; the limit is " + maxPixels + " pixels.");
+                }
+                var image = reader.read(0);
+                if (image == null) throw damaged();
+                return new int[] {w, h};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UploadRejected r) throw r;
+            throw damaged();
+        }
+    }
+
+    private static UploadRejected damaged() {
+        return new UploadRejected(400, "The image is damaged or incomplete and cannot be read.");
+    }
+
+    private static PhotoText merge(Photo old, PhotoText t) {
+        return new PhotoText(pick(t.caption(), old.caption()), pick(t.credit(), old.credit()), pick(t.creator(), old.creator()),
+            pick(t.copyright(), old.copyright()), pick(t.altText(), old.altText()), pick(t.title(), old.title()));
+    }
+
+    private static String pick(String fresh, String old) { return fresh.isBlank() ? old : fresh; }
+
+    private static String megabytes(long bytes) { return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0); }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.masthead.site;
+
+import java.util.List;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleSummary;
+import org.masthead.taxonomy.Section;
+
+/** The models of the reader templates (src/main/jte/site). */
+public final class Pages {
+    private Pages() {}
+
+    public record SectionBlock(Section section, List<ArticleSummary> articles) {}
+
+    public record Home(SiteChrome chrome, ArticleSummary lead, List<ArticleSummary> latest, List<SectionBlock> sections,
+                       List<ArticleSummary> popular) {}
+
+    public record Front(SiteChrome chrome, Section section, List<ArticleSummary> articles, int page, boolean hasNext,
+                        List<ArticleSummary> popular) {}
+
+    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular) {}
+
+    public record Error(SiteChrome chrome, int status, String heading, String message) {}
+}

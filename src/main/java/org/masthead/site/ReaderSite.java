@@ -1,0 +1,172 @@
+package org.masthead.site;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.masthead.article.ArticleChanged;
+import org.masthead.article.ArticleStore;
+import org.masthead.article.ArticleSummary;
+import org.masthead.http.Http;
+import org.masthead.http.Templates;
+import org.masthead.popularity.Popularity;
+import org.masthead.taxonomy.Section;
+import org.masthead.taxonomy.TaxonomyStore;
+
+/**
+ * The public reader site: home, section fronts and article pages, served from memory with strong
+ * ETags and Cache-Control, cookie-free. Permalinks are /{section}/{slug} (docs/urls.md).
+ */
+public final class ReaderSite {
+    static final String PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
+    static final int FRONT_PAGE_SIZE = 20;
+    static final int RAIL = 5;
+
+    private final ArticleStore articles;
+    private final TaxonomyStore taxonomy;
+    private final Popularity popularity;
+    private final Templates templates;
+    private final Assets assets;
+    private final String siteName;
+    private final String language;
+    private final String baseUrl;
+    private final PageCache cache = new PageCache();
+
+    public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
+                      String siteName, String language, String baseUrl) {
+        this.articles = articles;
+        this.taxonomy = taxonomy;
+        this.popularity = popularity;
+        this.templates = templates;
+        this.assets = assets;
+        this.siteName = siteName;
+        this.language = language;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/", this::home);
+        r.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
+        r.get("/assets/{name}", this::asset);
+        r.get("/{section}", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/", HttpStatus.MOVED_PERMANENTLY));
+        r.get("/{section}/", this::front);
+        r.get("/{section}/{slug}", this::article);
+        r.get("/{section}/{slug}/", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug"),
+            HttpStatus.MOVED_PERMANENTLY));
+    }
+
+    /** Drops the pages that show a changed article: its page (old and new path), its fronts, home. */
+    public void articleChanged(ArticleChanged change) {
+        for (var s : new ArticleSummary[] {change.before(), change.after()}) {
+            if (s == null) continue;
+            cache.invalidate("article:" + s.path());
+            cache.invalidatePrefix("front:" + s.sectionSlug() + ":");
+        }
+        cache.invalidate("home");
+    }
+
+    private SiteChrome chrome(String title, String description, String path, String active) {
+        return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
+            assets.url("site.css"), assets.url("site.js"));
+    }
+
+    private void home(Context ctx) {
+        serve(ctx, "home", () -> {
+            var latest = articles.listPublished(null, 7, 0);
+            if (latest.isEmpty()) {
+                return Optional.of(templates.render("site/empty.jte", chrome(siteName, "", "/", "")));
+            }
+            var blocks = new ArrayList<Pages.SectionBlock>();
+            for (Section s : taxonomy.listSections()) {
+                var list = articles.listPublished(s.id(), 4, 0);
+                if (!list.isEmpty()) blocks.add(new Pages.SectionBlock(s, list));
+            }
+            return Optional.of(templates.render("site/home.jte", new Pages.Home(
+                chrome(siteName, "The latest news from " + siteName, "/", ""), latest.get(0),
+                latest.subList(1, latest.size()), blocks, popular())));
+        });
+    }
+
+    private void front(Context ctx) {
+        var slug = ctx.pathParam("section");
+        int page = Http.page(ctx);
+        var section = taxonomy.findSectionBySlug(slug);
+        if (section.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        serve(ctx, "front:" + slug + ":" + page, () -> {
+            var s = section.get();
+            var list = articles.listPublished(s.id(), FRONT_PAGE_SIZE + 1, (page - 1) * FRONT_PAGE_SIZE);
+            if (list.isEmpty() && page > 1) return Optional.empty();
+            var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
+            var path = s.path() + (page > 1 ? "?page=" + page : "");
+            return Optional.of(templates.render("site/front.jte", new Pages.Front(chrome(title, "Latest " + s.name() + " news", path, s.slug()),
+                s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popular())));
+        });
+    }
+
+    private void article(Context ctx) {
+        var path = "/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug");
+        serve(ctx, "article:" + path, () -> articles.findPublished(ctx.pathParam("section"), ctx.pathParam("slug"))
+            .map(a -> templates.render("site/article.jte", new Pages.ArticleView(
+                chrome(a.headline(), a.dek(), a.path(), a.section().slug()), a, popular()))));
+        if (ctx.statusCode() == 404) {
+            var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
+            moved.ifPresent(a -> ctx.redirect(a.path(), HttpStatus.MOVED_PERMANENTLY));
+        }
+    }
+
+    private List<ArticleSummary> popular() { return popularity.top(RAIL, Popularity.DEFAULT_WINDOW); }
+
+    private void serve(Context ctx, String key, java.util.function.Supplier<Optional<String>> render) {
+        var page = cache.get(key, popularity.ranking().version(), render);
+        if (page.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        var p = page.get();
+        ctx.header("Cache-Control", PAGE_CACHE_CONTROL).header("ETag", p.etag());
+        if (matches(ctx.header("If-None-Match"), p.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(p.body());
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (var t : ifNoneMatch.split(",")) if (t.trim().equals(etag) || t.trim().equals("*")) return true;
+        return false;
+    }
+
+    private void asset(Context ctx) {
+        var asset = assets.find(ctx.pathParam("name"));
+        if (asset.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        var a = asset.get();
+        boolean fingerprinted = a.fingerprint().equals(ctx.queryParam("v"));
+        var etag = "\"" + a.fingerprint() + "\"";
+        ctx.header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=300")
+            .header("ETag", etag);
+        if (matches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(a.contentType()).result(a.bytes());
+    }
+
+    public void notFound(Context ctx) {
+        error(ctx, 404, "Page not found", "We could not find that page. It may have moved or been taken down.");
+    }
+
+    /** Renders the reader error page; never cached by shared caches. */
+    public void error(Context ctx, int status, String heading, String message) {
+        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+            .result(templates.render("site/error.jte", new Pages.Error(chrome(heading, "", ctx.path(), ""), status, heading, message)));
+    }
+}

@@ -1,0 +1,6 @@
+package org.masthead.taxonomy;
+
+/** A section of the site ("Politics"); its front lives at /{slug}/. */
+public record Section(long id, String slug, String name) {
+    public String path() { return "/" + slug + "/"; }
+}
