@@ -15,6 +15,7 @@
       block_formats: 'Paragraph=p; Heading 2=h2; Heading 3=h3; Heading 4=h4',
       convert_urls: false,
       height: 480,
+      statusbar: false, // its element path and resize handle fail axe (aria-allowed-attr, aria-prohibited-attr)
       setup: function (editor) {
         editor.on('change input undo redo', function () { editor.save(); });
       }

@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * Slows down repeated failed sign-ins, per account and per address: after {@value #FREE_FAILURES}
- * failures each further attempt must wait 2^(n-5) seconds (at most 15 minutes) after the last failure.
+ * failures for an account (or {@value #FREE_FAILURES_PER_ADDRESS} from one address, since a newsroom
+ * often shares one public address) each further attempt must wait 2^(n-free) seconds, at most 15 minutes.
  * Kept in memory per node; failures are forgotten after an hour without one.
  */
 final class SignInThrottle {
     static final int FREE_FAILURES = 5;
+    static final int FREE_FAILURES_PER_ADDRESS = 20;
     private static final long MAX_WAIT_SECONDS = 900;
 
     private record Failures(int count, long lastAtMillis) {}
@@ -25,14 +27,14 @@ final class SignInThrottle {
 
     /** Seconds to wait before another attempt for this account or address, if any. */
     Optional<Long> waitFor(String email, String address) {
-        long wait = Math.max(waitSeconds("e:" + email), waitSeconds("a:" + address));
+        long wait = Math.max(waitSeconds("e:" + email, FREE_FAILURES), waitSeconds("a:" + address, FREE_FAILURES_PER_ADDRESS));
         return wait > 0 ? Optional.of(wait) : Optional.empty();
     }
 
-    private long waitSeconds(String key) {
+    private long waitSeconds(String key, int free) {
         var f = failures.getIfPresent(key);
-        if (f == null || f.count() < FREE_FAILURES) return 0;
-        long delay = Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, f.count() - FREE_FAILURES));
+        if (f == null || f.count() < free) return 0;
+        long delay = Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, f.count() - free));
         long elapsed = (clock.millis() - f.lastAtMillis()) / 1000;
         return Math.max(0, delay - elapsed);
     }

@@ -13,7 +13,9 @@ import org.masthead.article.ArticleAdminRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.Publishing;
 import org.masthead.db.Database;
+import org.masthead.http.FastLane;
 import org.masthead.http.Templates;
+import org.masthead.http.WebJars;
 import org.masthead.media.FileBlobStore;
 import org.masthead.media.MediaRoutes;
 import org.masthead.media.MediaStore;
@@ -84,11 +86,12 @@ public final class App implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = false;
             cfg.http.maxRequestSize = config.media().maxUploadBytes() + 1_000_000;
             cfg.http.generateEtags = false;
+            cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE; // pages are gzipped once, when cached
             cfg.jetty.host = config.http().host();
             cfg.jetty.port = config.http().port();
             cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
-            cfg.staticFiles.enableWebjars();
+            cfg.jetty.modifyServer(jetty -> jetty.setHandler(new FastLane(reader::cached))); // Javalin nests inside it
             var r = cfg.routes;
             r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));
             r.before("/newsroom", guard::check);
@@ -97,6 +100,7 @@ public final class App implements AutoCloseable {
             articleRoutes.mount(r);
             beacon.mount(r);
             media.mount(r);
+            new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
             r.exception(HttpResponseException.class, (e, ctx) -> reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {

@@ -2,41 +2,66 @@ package org.masthead.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+import org.masthead.http.CachedResponse;
 
 /**
- * Rendered reader pages, kept in memory with a strong ETag. An entry is used while the Most Popular
- * ranking it shows is current; otherwise the page is rendered again (at most once per ranking change).
- * Keys: {@code home}, {@code front:{section}:{page}}, {@code article:{path}}.
+ * Rendered reader pages, kept in memory (identity and gzip) with strong ETags. An entry is current
+ * while the Most Popular ranking it shows is; otherwise the page is rendered again on its next
+ * request. Keys: {@code home}, {@code front:{section}:{page}}, {@code article:{path}}.
  */
 final class PageCache {
-    record Page(byte[] body, String etag, long railVersion) {}
+    private record Page(CachedResponse response, long railVersion) {}
 
     private final Cache<String, Page> pages = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final String cacheControl;
+
+    PageCache(String cacheControl) { this.cacheControl = cacheControl; }
+
+    /** The page if cached and current, without rendering. */
+    Optional<CachedResponse> current(String key, long railVersion) {
+        var page = pages.getIfPresent(key);
+        return page != null && page.railVersion() == railVersion ? Optional.of(page.response()) : Optional.empty();
+    }
 
     /** The cached page, or a fresh render when absent or stale; empty when the renderer finds nothing. */
-    Optional<Page> get(String key, long railVersion, Supplier<Optional<String>> render) {
-        var page = pages.getIfPresent(key);
-        if (page != null && page.railVersion() == railVersion) return Optional.of(page);
+    Optional<CachedResponse> get(String key, long railVersion, Supplier<Optional<String>> render) {
+        var cached = current(key, railVersion);
+        if (cached.isPresent()) return cached;
         var html = render.get();
         if (html.isEmpty()) {
             pages.invalidate(key);
             return Optional.empty();
         }
         var body = html.get().getBytes(StandardCharsets.UTF_8);
-        var fresh = new Page(body, "\"" + digest(body) + "\"", railVersion);
-        pages.put(key, fresh);
+        var tag = digest(body);
+        var fresh = new CachedResponse(body, gzip(body), "\"" + tag + "\"", "\"" + tag + "-gz\"", "text/html; charset=utf-8", cacheControl);
+        pages.put(key, new Page(fresh, railVersion));
         return Optional.of(fresh);
     }
 
     void invalidate(String key) { pages.invalidate(key); }
 
     void invalidatePrefix(String prefix) { pages.asMap().keySet().removeIf(k -> k.startsWith(prefix)); }
+
+    private static byte[] gzip(byte[] body) {
+        var out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     private static String digest(byte[] body) {
         try {

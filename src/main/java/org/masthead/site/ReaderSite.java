@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ArticleSummary;
+import org.masthead.http.CachedResponse;
+import org.masthead.http.Etags;
 import org.masthead.http.Http;
 import org.masthead.http.Templates;
 import org.masthead.popularity.Popularity;
@@ -32,7 +34,7 @@ public final class ReaderSite {
     private final String siteName;
     private final String language;
     private final String baseUrl;
-    private final PageCache cache = new PageCache();
+    private final PageCache cache = new PageCache(PAGE_CACHE_CONTROL);
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl) {
@@ -55,6 +57,32 @@ public final class ReaderSite {
         r.get("/{section}/{slug}", this::article);
         r.get("/{section}/{slug}/", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug"),
             HttpStatus.MOVED_PERMANENTLY));
+    }
+
+    /**
+     * The cache key of a reader page URL, or null when the URL is not a cacheable page:
+     * {@code /} → home, {@code /{s}/} (optionally {@code ?page=N}) → front, {@code /{s}/{slug}} → article.
+     * Query strings other than a front's page number are ignored (tracking parameters share the page).
+     */
+    static String keyFor(String path, String query) {
+        if (path.equals("/")) return "home";
+        var parts = path.split("/", -1);
+        if (parts.length == 3 && !parts[1].isEmpty() && parts[2].isEmpty()) {
+            int page = 1;
+            if (query != null && !query.isEmpty()) {
+                if (!query.matches("page=[1-9][0-9]{0,5}")) return null;
+                page = Integer.parseInt(query.substring(5));
+            }
+            return "front:" + parts[1] + ":" + page;
+        }
+        if (parts.length == 3 && !parts[1].isEmpty() && !parts[2].isEmpty()) return "article:" + path;
+        return null;
+    }
+
+    /** A current cached page for this URL, for the fast lane in front of Javalin; never renders. */
+    public Optional<CachedResponse> cached(String path, String query) {
+        var key = keyFor(path, query);
+        return key == null ? Optional.empty() : cache.current(key, popularity.ranking().version());
     }
 
     /** Drops the pages that show a changed article: its page (old and new path), its fronts, home. */
@@ -121,6 +149,7 @@ public final class ReaderSite {
 
     private List<ArticleSummary> popular() { return popularity.top(RAIL, Popularity.DEFAULT_WINDOW); }
 
+    /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
     private void serve(Context ctx, String key, java.util.function.Supplier<Optional<String>> render) {
         var page = cache.get(key, popularity.ranking().version(), render);
         if (page.isEmpty()) {
@@ -128,18 +157,16 @@ public final class ReaderSite {
             return;
         }
         var p = page.get();
-        ctx.header("Cache-Control", PAGE_CACHE_CONTROL).header("ETag", p.etag());
-        if (matches(ctx.header("If-None-Match"), p.etag())) {
+        var encoding = ctx.header("Accept-Encoding");
+        boolean gzip = encoding != null && encoding.contains("gzip");
+        var etag = gzip ? p.gzipEtag() : p.etag();
+        ctx.header("Cache-Control", p.cacheControl()).header("ETag", etag).header("Vary", "Accept-Encoding");
+        if (Etags.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(p.body());
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) return false;
-        for (var t : ifNoneMatch.split(",")) if (t.trim().equals(etag) || t.trim().equals("*")) return true;
-        return false;
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        ctx.contentType(p.contentType()).result(gzip ? p.gzipBody() : p.body());
     }
 
     private void asset(Context ctx) {
@@ -153,7 +180,7 @@ public final class ReaderSite {
         var etag = "\"" + a.fingerprint() + "\"";
         ctx.header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=300")
             .header("ETag", etag);
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (Etags.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }

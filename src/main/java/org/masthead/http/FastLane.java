@@ -1,0 +1,55 @@
+package org.masthead.http;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A Jetty handler in front of Javalin that answers GET/HEAD for pages already rendered and current
+ * straight from memory, skipping the servlet layer (measured: bare Jetty ≈ 1.45 × bare Javalin
+ * here). Everything else, including a cache miss, goes on to Javalin, which renders and fills the cache.
+ */
+public final class FastLane extends Handler.Wrapper {
+    private final BiFunction<String, String, Optional<CachedResponse>> lookup;
+
+    /** {@code lookup} gets the raw path and query and returns a current cached page, if any. */
+    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup) { this.lookup = lookup; }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        var method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        if (!head && !"GET".equals(method)) return super.handle(request, response, callback);
+        var uri = request.getHttpURI();
+        var path = uri.getPath();
+        if (path == null || path.indexOf('%') >= 0) return super.handle(request, response, callback);
+        var page = lookup.apply(path, uri.getQuery());
+        if (page.isEmpty()) return super.handle(request, response, callback);
+        var p = page.get();
+        var acceptEncoding = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+        var etag = gzip ? p.gzipEtag() : p.etag();
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.CACHE_CONTROL, p.cacheControl());
+        headers.put(HttpHeader.ETAG, etag);
+        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (Etags.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return true;
+        }
+        var body = gzip ? p.gzipBody() : p.body();
+        headers.put(HttpHeader.CONTENT_TYPE, p.contentType());
+        if (gzip) headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package org.masthead.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line against a real SQLite data folder. */
+class CliIT {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void user_add_prints_a_generated_password_and_refuses_duplicates(@TempDir Path dir) {
+        var added = run("user", "add", "--email", "Reporter@Example.com", "--role", "editor", "--data", dir.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Added editor reporter@example.com").containsPattern("Password: [A-Za-z0-9]{20}");
+        assertThat(Files.exists(dir.resolve("masthead.db"))).isTrue();
+        var again = run("user", "add", "--email", "reporter@example.com", "--role", "admin", "--data", dir.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists");
+    }
+
+    @Test
+    void bad_role_and_bad_email_are_named(@TempDir Path dir) {
+        var role = run("user", "add", "--email", "a@example.com", "--role", "boss", "--data", dir.toString());
+        assertThat(role.code()).isEqualTo(2);
+        assertThat(role.err()).contains("--role").contains("boss").contains("contributor, editor or admin");
+        var email = run("user", "add", "--email", "not-an-email", "--role", "editor", "--data", dir.toString());
+        assertThat(email.code()).isEqualTo(2);
+        assertThat(email.err()).contains("not-an-email").contains("not an email address");
+        var missing = run("user", "add", "--role", "editor");
+        assertThat(missing.code()).isNotZero();
+        assertThat(missing.err()).contains("--email");
+    }
+}

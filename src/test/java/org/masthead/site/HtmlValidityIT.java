@@ -1,0 +1,60 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.testing.Fixtures;
+import org.masthead.testing.PublishedSite;
+import org.masthead.testing.TestApp;
+
+/** Every page a person sees passes the Nu Html Checker (vnu.jar from npm, run in its own process). */
+class HtmlValidityIT {
+    static final Path VNU = Path.of(".tools/node_modules/vnu-jar/build/dist/vnu.jar");
+
+    @Test
+    void reader_and_newsroom_pages_have_no_html_errors(@TempDir Path dir) throws Exception {
+        assertThat(VNU).as("vnu.jar is installed by ./masthead test into .tools").exists();
+        try (var app = TestApp.start(Database.Engine.SQLITE)) {
+            var article = PublishedSite.publish(app, 8);
+            var editor = app.signedIn("editor@example.com", Role.EDITOR);
+            var admin = app.signedIn("admin@example.com", Role.ADMIN);
+            var reader = app.browser();
+            var pages = new LinkedHashMap<String, String>();
+            pages.put("home", reader.get("/").body());
+            pages.put("front", reader.get("/news/").body());
+            pages.put("article", reader.get(article).body());
+            pages.put("not-found", reader.get("/news/missing").body());
+            pages.put("sign-in", app.browser().get("/newsroom/sign-in").body());
+            pages.put("sign-in-error", app.browser().signIn("editor@example.com", "wrong").body());
+            pages.put("articles", editor.get("/newsroom/articles").body());
+            pages.put("new-article", editor.get("/newsroom/articles/new").body());
+            long id = app.services().articles().findPublished(article.split("/")[1], article.split("/")[2]).orElseThrow().id();
+            pages.put("edit-article", editor.get("/newsroom/articles/" + id).body());
+            pages.put("edit-errors", editor.postMultipart("/newsroom/articles", Fixtures.articleForm(0, "", Map.of()), "photo", "", null).body());
+            pages.put("users", admin.get("/newsroom/users").body());
+            var files = new ArrayList<String>();
+            for (var e : pages.entrySet()) {
+                var f = dir.resolve(e.getKey() + ".html");
+                Files.writeString(f, e.getValue());
+                files.add(f.toString());
+            }
+            var javaBin = ProcessHandle.current().info().command().orElse("java");
+            var cmd = new ArrayList<>(java.util.List.of(javaBin, "-jar", VNU.toString(), "--errors-only", "--format", "gnu"));
+            cmd.addAll(files);
+            var p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            var out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).as("Nu Html Checker errors").isEmpty();
+            assertThat(p.exitValue()).isZero();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.masthead.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver (never a downloaded browser). The user agent
+ * is a normal desktop one so the site treats the test as a person, not a headless bot.
+ */
+public final class Chromium {
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
+    static final Path AXE = Path.of(".tools/node_modules/axe-core/axe.min.js");
+
+    private Chromium() {}
+
+    public static ChromeDriver start() {
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1280,1000", "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page; returns the violations found. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> axeViolations(ChromeDriver driver) {
+        try {
+            var js = (JavascriptExecutor) driver;
+            js.executeScript(Files.readString(AXE));
+            var result = (Map<String, Object>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                  .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(n => n.html).slice(0, 3)}))}))
+                  .catch(e => done({violations: [{id: 'axe-error', help: String(e)}]}));
+                """);
+            return (List<Map<String, Object>>) result.get("violations");
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by ./masthead test into .tools", e);
+        }
+    }
+}

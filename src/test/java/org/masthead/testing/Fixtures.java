@@ -1,0 +1,52 @@
+package org.masthead.testing;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Small named inputs for tests. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** A real JPEG of the given size, distinct per {@code seed}. */
+    public static byte[] jpeg(int width, int height, int seed) {
+        var img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(new Color(seed * 40 % 256, seed * 90 % 256, 120));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The editor form for a new article in section {@code sectionId}, with overrides. */
+    public static Map<String, String> articleForm(long sectionId, String headline, Map<String, String> overrides) {
+        var m = new HashMap<String, String>();
+        m.put("headline", headline);
+        m.put("dek", "A short teaser about " + headline.toLowerCase());
+        m.put("section", String.valueOf(sectionId));
+        m.put("body", "<p>First paragraph of the story.</p><h2>Background</h2><p>More detail here.</p>");
+        m.put("dateline", "HARROWGATE");
+        m.put("bylines", "Clara Wren, Felix Adeyemi");
+        m.put("tags", "Budget, Council");
+        m.put("photo_caption", "Councillors leave the chamber after the vote in Harrowgate.");
+        m.put("photo_credit", "MASTHEAD/Jane Doe");
+        m.put("photo_creator", "Jane Doe");
+        m.put("photo_alt", "Five councillors walking down stone steps");
+        m.put("action", "save");
+        m.putAll(overrides);
+        return m;
+    }
+}
