@@ -32,6 +32,23 @@ class CliIT {
     }
 
     @Test
+    void user_add_reads_the_password_from_stdin_and_checks_it(@TempDir Path dir) {
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes()));
+            var weak = run("user", "add", "--email", "w@example.com", "--role", "editor", "--password-stdin", "--data", dir.toString());
+            assertThat(weak.code()).isEqualTo(2);
+            assertThat(weak.err()).contains("at least 12 characters");
+            System.setIn(new java.io.ByteArrayInputStream("a long enough password\n".getBytes()));
+            var ok = run("user", "add", "--email", "w@example.com", "--role", "editor", "--password-stdin", "--data", dir.toString());
+            assertThat(ok.code()).as(ok.err()).isZero();
+            assertThat(ok.out()).contains("Added editor w@example.com").doesNotContain("Password:");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void bad_role_and_bad_email_are_named(@TempDir Path dir) {
         var role = run("user", "add", "--email", "a@example.com", "--role", "boss", "--data", dir.toString());
         assertThat(role.code()).isEqualTo(2);

@@ -41,6 +41,11 @@ class HtmlValidityIT {
             pages.put("edit-article", editor.get("/newsroom/articles/" + id).body());
             pages.put("edit-errors", editor.postMultipart("/newsroom/articles", Fixtures.articleForm(0, "", Map.of()), "photo", "", null).body());
             pages.put("users", admin.get("/newsroom/users").body());
+            for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
+                assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
+                    .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")
+                    .doesNotContain("@import url(http").doesNotContain("fonts.googleapis");
+            }
             var files = new ArrayList<String>();
             for (var e : pages.entrySet()) {
                 var f = dir.resolve(e.getKey() + ".html");
