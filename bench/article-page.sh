@@ -25,7 +25,7 @@ trap cleanup EXIT
 # First run fills the demo content; the second start is the one we time.
 ./masthead demo --port "$APP_PORT" --data "$WORK/data" > "$WORK/fill.log" 2>&1 &
 APP_PID=$!
-until curl -fs "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1; do sleep 0.2; done
+until curl -fs "http://127.0.0.1:$APP_PORT/_/health" >/dev/null 2>&1; do sleep 0.2; done
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
 start=$(date +%s%N)

@@ -20,10 +20,17 @@ import org.masthead.media.FileBlobStore;
 import org.masthead.media.MediaRoutes;
 import org.masthead.media.MediaStore;
 import org.masthead.media.PhotoUploads;
-import org.masthead.popularity.BeaconRoutes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.masthead.ops.OpsRoutes;
 import org.masthead.popularity.BotFilter;
+import org.masthead.popularity.PopularAdminRoutes;
+import org.masthead.popularity.PopularApiRoutes;
 import org.masthead.popularity.Popularity;
-import org.masthead.popularity.PopularityStore;
+import org.masthead.popularity.RedisViewStore;
+import org.masthead.popularity.SqlViewStore;
+import org.masthead.popularity.ViewBeacon;
+import org.masthead.popularity.ViewStore;
 import org.masthead.site.Assets;
 import org.masthead.site.ReaderSite;
 import org.masthead.taxonomy.TaxonomyStore;
@@ -39,7 +46,20 @@ public final class App implements AutoCloseable {
 
     /** What the CLI and tests reach into after start. */
     public record Services(Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
-                           Publishing publishing, PhotoUploads uploads, Popularity popularity) {}
+                           Publishing publishing, PhotoUploads uploads, Popularity popularity, ViewStore views,
+                           PrometheusMeterRegistry metrics) {
+        /** Closes what services() opened, for CLI commands that never start the server. */
+        public void close() {
+            if (views instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing a Redis connection that is already gone
+                }
+            }
+            db.close();
+        }
+    }
 
     private final Javalin server;
     private final Services services;
@@ -60,9 +80,14 @@ public final class App implements AutoCloseable {
         var publishing = new Publishing(db, articles, taxonomy, clock);
         var uploads = new PhotoUploads(new MediaStore(db), new FileBlobStore(config.media().storageDir()),
             config.media().maxUploadBytes(), config.media().maxPixels(), clock);
-        var popularity = new Popularity(new PopularityStore(db), articles, clock,
-            config.popularity().flushInterval(), config.popularity().refreshInterval());
-        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, popularity);
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var p = config.popularity();
+        ViewStore views = config.redis().enabled()
+            ? RedisViewStore.connect(config.redis().url(), config.redis().keyPrefix(), p.retentionDays())
+            : new SqlViewStore(db);
+        var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
+            p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
+        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, popularity, views, metrics);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -76,7 +101,9 @@ public final class App implements AutoCloseable {
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name());
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);
-        var beacon = new BeaconRoutes(s.popularity(), new BotFilter());
+        var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
+        var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
+        var ops = new OpsRoutes(s.popularity(), s.metrics());
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()));
         s.popularity().start();
 
@@ -91,14 +118,17 @@ public final class App implements AutoCloseable {
             cfg.jetty.port = config.http().port();
             cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
-            cfg.jetty.modifyServer(jetty -> jetty.setHandler(new FastLane(reader::cached))); // Javalin nests inside it
+            var fastLane = new FastLane(reader::cached, new ViewBeacon(s.popularity()));
+            cfg.jetty.modifyServer(jetty -> jetty.setHandler(fastLane)); // Javalin nests inside it
             var r = cfg.routes;
             r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));
             r.before("/newsroom", guard::check);
             r.before("/newsroom/*", guard::check);
             accountRoutes.mount(r);
             articleRoutes.mount(r);
-            beacon.mount(r);
+            popularAdmin.mount(r);
+            popularApi.mount(r);
+            ops.mount(r);
             media.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
@@ -137,6 +167,6 @@ public final class App implements AutoCloseable {
     public void close() {
         server.stop();
         services.popularity().close();
-        services.db().close();
+        services.close();
     }
 }

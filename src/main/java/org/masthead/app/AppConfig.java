@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * then {@code MASTHEAD_*} environment variables. Each feature receives only its own sub-record.
  * Any invalid or unknown key stops boot with a message naming it.
  */
-public record AppConfig(Http http, Db db, Media media, Popularity popularity, Site site) {
+public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site) {
 
     public record Http(String host, int port) {
         public Http {
@@ -40,11 +40,25 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Si
         }
     }
 
-    public record Popularity(Duration flushInterval, Duration refreshInterval) {
+    /** The Most Popular engine: one tick flushes views and recomputes rankings. */
+    public record Popularity(Duration tick, int perAddressPerMinute, int maxRememberedReaders, int maxPendingKeys, int retentionDays) {
         public Popularity {
-            if (flushInterval.isNegative() || flushInterval.isZero()) throw new ConfigException("popularity.flush-millis", "must be > 0");
-            if (refreshInterval.isNegative() || refreshInterval.isZero()) throw new ConfigException("popularity.refresh-millis", "must be > 0");
+            if (tick.toMillis() < 50 || tick.toMillis() > 60_000) throw new ConfigException("popularity.tick-millis", "must be between 50 and 60000");
+            if (perAddressPerMinute < 1) throw new ConfigException("popularity.per-address-per-minute", "must be > 0");
+            if (maxRememberedReaders < 1000) throw new ConfigException("popularity.max-remembered-readers", "must be at least 1000");
+            if (maxPendingKeys < 1000) throw new ConfigException("popularity.max-pending-keys", "must be at least 1000");
+            if (retentionDays < 31) throw new ConfigException("popularity.retention-days", "must be at least 31 (days beyond the 30-day window)");
         }
+    }
+
+    /** Cluster mode: {@code url} empty means embedded (views in SQL). */
+    public record Redis(String url, String keyPrefix) {
+        public Redis {
+            if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) throw new ConfigException("redis.url", "must start with redis:// or rediss://");
+            if (!keyPrefix.matches("[A-Za-z0-9:_.-]{1,64}")) throw new ConfigException("redis.key-prefix", "use 1-64 letters, digits, ':', '_', '.' or '-'");
+        }
+        public boolean enabled() { return !url.isEmpty(); }
+        @Override public String toString() { return "Redis[" + (url.isEmpty() ? "off" : url.replaceAll("//[^@]*@", "//***@")) + "]"; }
     }
 
     public record Site(String name, String language, String baseUrl) {
@@ -68,8 +82,13 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Si
         Map.entry("database.pool-size", "8"),
         Map.entry("media.max-upload-bytes", String.valueOf(25L * 1024 * 1024)),
         Map.entry("media.max-pixels", String.valueOf(60_000_000L)),
-        Map.entry("popularity.flush-millis", "5000"),
-        Map.entry("popularity.refresh-millis", "5000"),
+        Map.entry("popularity.tick-millis", "1000"),
+        Map.entry("popularity.per-address-per-minute", "120"),
+        Map.entry("popularity.max-remembered-readers", "500000"),
+        Map.entry("popularity.max-pending-keys", "1000000"),
+        Map.entry("popularity.retention-days", "730"),
+        Map.entry("redis.url", ""),
+        Map.entry("redis.key-prefix", "masthead"),
         Map.entry("site.name", "The Masthead"),
         Map.entry("site.language", "en"),
         Map.entry("site.base-url", "http://localhost:8080"));
@@ -117,7 +136,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Si
             new Http(v.get("http.host"), integer(v, "http.port")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
             new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels")),
-            new Popularity(Duration.ofMillis(number(v, "popularity.flush-millis")), Duration.ofMillis(number(v, "popularity.refresh-millis"))),
+            new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
+                integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
+            new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
             new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")));
     }
 

@@ -122,7 +122,7 @@ public final class Main implements Runnable {
     }
 
     record ClosingServices(App.Services s) implements AutoCloseable {
-        @Override public void close() { s.db().close(); }
+        @Override public void close() { s.close(); }
     }
 
     public static class ServerOptionsMixin extends ServerOptions {}

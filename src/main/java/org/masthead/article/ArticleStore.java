@@ -130,8 +130,23 @@ public final class ArticleStore {
         });
     }
 
-    public List<Long> listPublishedIds() {
-        return db.read(h -> h.createQuery("select id from article where status = 'published'").mapTo(Long.class).list());
+    /** An article's reader-visible state, as popularity tracks it. */
+    public record StatusRef(long id, long sectionId, boolean published, long publishedAt, long updatedAt) {}
+
+    private static StatusRef ref(ResultSet rs) throws SQLException {
+        return new StatusRef(rs.getLong("id"), rs.getLong("section_id"), "published".equals(rs.getString("status")),
+            rs.getLong("published_at"), rs.getLong("updated_at"));
+    }
+
+    public List<StatusRef> listPublishedRefs() {
+        return db.read(h -> h.createQuery("select id, section_id, status, published_at, updated_at from article where status = 'published'")
+            .map((rs, ctx) -> ref(rs)).list());
+    }
+
+    /** Articles saved, published or unpublished at or after {@code since} (any node). */
+    public List<StatusRef> listChangedSince(long since) {
+        return db.read(h -> h.createQuery("select id, section_id, status, published_at, updated_at from article where updated_at >= :since")
+            .bind("since", since).map((rs, ctx) -> ref(rs)).list());
     }
 
     /** Published articles among {@code ids}, in the order given. */

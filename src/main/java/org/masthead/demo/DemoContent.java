@@ -22,7 +22,7 @@ import org.masthead.app.App;
 import org.masthead.article.ArticleDraft;
 import org.masthead.article.Publishing;
 import org.masthead.media.PhotoText;
-import org.masthead.popularity.PopularityStore;
+import org.masthead.popularity.ViewCounter;
 import org.masthead.taxonomy.Section;
 
 /**
@@ -72,7 +72,7 @@ public final class DemoContent {
         var sections = s.taxonomy().listSections();
         var demoClock = new SettableClock(clock.instant());
         var publishing = new Publishing(s.db(), s.articles(), s.taxonomy(), demoClock);
-        var views = new PopularityStore(s.db());
+        var views = s.views();
         long now = clock.millis();
         var ids = new ArrayList<Long>();
         for (int i = 0; i < ARTICLES; i++) {
@@ -101,7 +101,7 @@ public final class DemoContent {
             long total = 4000 / (rank + 1) + random.nextInt(20);
             for (int h = 0; h < 24 && total > 0; h++) {
                 long n = Math.max(1, total / 24);
-                views.addViews(id, minuteNow - h * 60L - random.nextInt(60), n);
+                views.add(java.util.Map.of(new ViewCounter.Key(id, minuteNow - h * 60L - random.nextInt(60)), n));
             }
         }
         out.println("Demo content ready.");

@@ -3,7 +3,9 @@ package org.masthead.http;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,14 +17,28 @@ import org.eclipse.jetty.util.Callback;
  * here). Everything else, including a cache miss, goes on to Javalin, which renders and fills the cache.
  */
 public final class FastLane extends Handler.Wrapper {
+    public static final String BEACON_PATH = "/_/view";
+    /** Reads the body and answers 204 like the beacon, counting nothing: the benchmark's baseline. */
+    public static final String NOOP_PATH = "/_/noop";
+    private static final int MAX_BEACON_BYTES = 256;
+
     private final BiFunction<String, String, Optional<CachedResponse>> lookup;
+    private final Beacons beacons;
 
     /** {@code lookup} gets the raw path and query and returns a current cached page, if any. */
-    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup) { this.lookup = lookup; }
+    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup, Beacons beacons) {
+        this.lookup = lookup;
+        this.beacons = beacons;
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         var method = request.getMethod();
+        if ("POST".equals(method)) {
+            var path = request.getHttpURI().getPath();
+            boolean beacon = BEACON_PATH.equals(path);
+            if (beacon || NOOP_PATH.equals(path)) return answerBeacon(request, response, callback, beacon);
+        }
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) return super.handle(request, response, callback);
         var uri = request.getHttpURI();
@@ -50,6 +66,21 @@ public final class FastLane extends Handler.Wrapper {
         if (gzip) headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    /** 204 at once; the beacon's work is in-memory only. Oversized bodies are not read. */
+    private boolean answerBeacon(Request request, Response response, Callback callback, boolean count) throws Exception {
+        long length = request.getLength();
+        String body = length >= 0 && length <= MAX_BEACON_BYTES ? Content.Source.asString(request, StandardCharsets.UTF_8) : "";
+        if (count) {
+            var h = request.getHeaders();
+            var purpose = h.get("Sec-Purpose") != null ? h.get("Sec-Purpose") : h.get("Purpose");
+            beacons.accept(body, h.get(HttpHeader.USER_AGENT), purpose, Request.getRemoteAddr(request));
+        }
+        response.setStatus(204);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, null, callback);
         return true;
     }
 }

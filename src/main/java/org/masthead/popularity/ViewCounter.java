@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
  * In-memory view counts per (article, minute). Writers only touch the current minute, so a drain
  * that resets adders (and drops keys two minutes old) never loses an increment.
  */
-final class ViewCounter {
-    record Key(long articleId, long minute) {}
+public final class ViewCounter {
+    /** An article and a time slot (a minute here; an hour or a day inside stores). */
+    public record Key(long articleId, long minute) {}
 
     private final ConcurrentHashMap<Key, LongAdder> counts = new ConcurrentHashMap<>();
     private final int maxKeys;
@@ -39,6 +40,8 @@ final class ViewCounter {
         }
         return out;
     }
+
+    int size() { return counts.size(); }
 
     /** Puts counts back after a failed flush, so the next flush writes them. */
     void restore(Map<Key, Long> pending) {

@@ -24,7 +24,6 @@ import org.masthead.taxonomy.TaxonomyStore;
 public final class ReaderSite {
     static final String PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
     static final int FRONT_PAGE_SIZE = 20;
-    static final int RAIL = 5;
 
     private final ArticleStore articles;
     private final TaxonomyStore taxonomy;
@@ -50,7 +49,6 @@ public final class ReaderSite {
 
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/", this::home);
-        r.get("/healthz", ctx -> ctx.header("Cache-Control", "no-store").result("ok"));
         r.get("/assets/{name}", this::asset);
         r.get("/{section}", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/", HttpStatus.MOVED_PERMANENTLY));
         r.get("/{section}/", this::front);
@@ -82,7 +80,7 @@ public final class ReaderSite {
     /** A current cached page for this URL, for the fast lane in front of Javalin; never renders. */
     public Optional<CachedResponse> cached(String path, String query) {
         var key = keyFor(path, query);
-        return key == null ? Optional.empty() : cache.current(key, popularity.ranking().version());
+        return key == null ? Optional.empty() : cache.current(key, popularity.rankings().version());
     }
 
     /** Drops the pages that show a changed article: its page (old and new path), its fronts, home. */
@@ -132,7 +130,7 @@ public final class ReaderSite {
             var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
             var path = s.path() + (page > 1 ? "?page=" + page : "");
             return Optional.of(templates.render("site/front.jte", new Pages.Front(chrome(title, "Latest " + s.name() + " news", path, s.slug()),
-                s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popular())));
+                s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))));
         });
     }
 
@@ -147,11 +145,11 @@ public final class ReaderSite {
         }
     }
 
-    private List<ArticleSummary> popular() { return popularity.top(RAIL, Popularity.DEFAULT_WINDOW); }
+    private List<ArticleSummary> popular() { return popularity.rail(null); }
 
     /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
     private void serve(Context ctx, String key, java.util.function.Supplier<Optional<String>> render) {
-        var page = cache.get(key, popularity.ranking().version(), render);
+        var page = cache.get(key, popularity.rankings().version(), render);
         if (page.isEmpty()) {
             notFound(ctx);
             return;

@@ -13,6 +13,7 @@ import org.masthead.db.Database;
 import org.masthead.testing.Browser;
 import org.masthead.testing.Fixtures;
 import org.masthead.testing.TestApp;
+import org.masthead.testing.Visitors;
 
 /** The foundation end to end over HTTP: newsroom → reader page → Most Popular, with the bad inputs. Runs on both engines. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -276,13 +277,14 @@ abstract class NewsroomFlowIT {
         long quiet = publish("Quiet story about seabirds", Map.of(), Fixtures.jpeg(300, 200, 10));
         long hot = publish("Hot story about a comet", Map.of("dek", "Astronomers are thrilled"), Fixtures.jpeg(300, 200, 11));
         long draftId = idFrom(editor.postMultipart("/newsroom/articles", Fixtures.articleForm(news, "Draft nobody sees", Map.of()), "photo", "", null));
-        for (int i = 0; i < 40; i++) assertThat(app.browser().beacon(hot).status()).isEqualTo(204);
-        app.browser().beacon(quiet);
+        for (int i = 0; i < 40; i++) assertThat(app.browser().userAgent(Visitors.fresh()).beacon(hot).status()).isEqualTo(204);
+        var repeater = app.browser().userAgent(Visitors.fresh());
+        for (int i = 0; i < 5; i++) repeater.beacon(quiet); // one reader, five reloads: one view
         for (int i = 0; i < 100; i++) {
             app.browser().userAgent("Googlebot/2.1 (+http://www.google.com/bot.html)").beacon(quiet);
             app.browser().userAgent("").beacon(quiet);
-            app.browser().beacon(draftId);
-            app.browser().beacon(987654321L);
+            app.browser().userAgent(Visitors.fresh()).beacon(draftId);
+            app.browser().userAgent(Visitors.fresh()).beacon(987654321L);
         }
         var popularity = app.services().popularity();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

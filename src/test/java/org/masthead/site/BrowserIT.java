@@ -90,7 +90,7 @@ class BrowserIT {
 
         // Several visitors, each a fresh browser profile, read the story; their beacons make it the most read.
         for (int i = 0; i < 3; i++) {
-            var visitor = Chromium.start();
+            var visitor = Chromium.start(org.masthead.testing.Visitors.fresh());
             try {
                 visitor.get(articleUrl);
                 new WebDriverWait(visitor, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));

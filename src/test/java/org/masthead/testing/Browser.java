@@ -22,7 +22,7 @@ public final class Browser {
     private final String base;
     private final HttpClient client;
     private String csrf = "";
-    private String userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+    private String userAgent = Visitors.userAgent(0);
 
     Browser(String base) {
         this.base = base;

@@ -24,12 +24,15 @@ public final class Chromium {
 
     private Chromium() {}
 
-    public static ChromeDriver start() {
+    public static ChromeDriver start() { return start(Visitors.userAgent(0)); }
+
+    /** A browser that presents {@code userAgent}: distinct ones are distinct readers. */
+    public static ChromeDriver start(String userAgent) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1280,1000", "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36");
+            "--window-size=1280,1000", "--user-agent=" + userAgent);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));

@@ -25,11 +25,10 @@ public final class PublishedSite {
                 "PORT ELSBY", java.util.List.of("Clara Wren"), java.util.List.of("Harbour"));
             var saved = (Publishing.Result.Saved) s.publishing().create(admin, draft, photo.id());
             s.publishing().publish(admin, saved.article().id());
-            s.popularity().record(saved.article().id());
+            s.popularity().beacon(saved.article().id(), Visitors.userAgent(i), null, "127.0.0.1");
             if (first == null) first = saved.article().path();
         }
-        s.popularity().flush();
-        s.popularity().refresh();
+        s.popularity().tick();
         return first;
     }
 

@@ -42,8 +42,8 @@ public final class TestApp implements AutoCloseable {
             values.put("http.host", "127.0.0.1");
             values.put("http.port", "0");
             values.put("data.dir", dir.toString());
-            values.put("popularity.flush-millis", "200");
-            values.put("popularity.refresh-millis", "200");
+            values.put("popularity.tick-millis", "200");
+            values.put("popularity.per-address-per-minute", "100000"); // every test visitor comes from 127.0.0.1
             values.put("media.max-upload-bytes", String.valueOf(2 * 1024 * 1024));
             String db = null;
             if (engine == Database.Engine.POSTGRESQL) {
