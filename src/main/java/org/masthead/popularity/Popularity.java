@@ -85,12 +85,17 @@ public final class Popularity implements AutoCloseable {
 
     /** Loads the published articles and the stored rankings, then starts the tick. */
     public void start() {
-        lastSyncAt = clock.millis();
-        articles.listPublishedRefs().forEach(r -> published.put(r.id(), new Live(r.sectionId(), r.publishedAt())));
-        tickQuietly();
+        load();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("popularity").unstarted(r));
         long ms = settings.tick().toMillis();
         scheduler.scheduleWithFixedDelay(this::tickQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Loads the published articles and computes rankings from the store (a restart restores them). */
+    public void load() {
+        lastSyncAt = clock.millis();
+        articles.listPublishedRefs().forEach(r -> published.put(r.id(), new Live(r.sectionId(), r.publishedAt())));
+        tickQuietly();
     }
 
     /** A view beacon: always cheap, never blocks on storage. */

@@ -36,7 +36,11 @@ public final class RedisViewStore implements ViewStore, AutoCloseable {
     public static RedisViewStore connect(String url, String prefix, int retentionDays) {
         var uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
-        var client = RedisClient.create(uri);
+        // Reconnect quickly after an outage (exponential from 10 ms, at most 2 s apart).
+        var resources = io.lettuce.core.resource.ClientResources.builder()
+            .reconnectDelay(io.lettuce.core.resource.Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(2), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
+            .build();
+        var client = RedisClient.create(resources, uri);
         // Fail fast while disconnected instead of queueing: the flusher keeps the counts and retries,
         // and queued commands replayed on reconnect would count those views twice.
         client.setOptions(io.lettuce.core.ClientOptions.builder()
@@ -151,5 +155,6 @@ public final class RedisViewStore implements ViewStore, AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        client.getResources().shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -37,6 +37,18 @@ class BotFilterTest {
     }
 
     @Test
+    void required_literals_are_what_every_match_must_contain() {
+        assertThat(BotFilter.requiredLiteral("Googlebot\\/")).isEqualTo("Googlebot/");
+        assertThat(BotFilter.requiredLiteral("Ahrefs(Bot|SiteAudit)")).isEqualTo("Ahrefs");
+        assertThat(BotFilter.requiredLiteral("Chirp|gotosocial")).isEmpty();
+        assertThat(BotFilter.requiredLiterals("Chirp|gotosocial")).containsExactly("chirp", "gotosocial");
+        assertThat(BotFilter.requiredLiterals("Chirp|ab")).isEmpty();
+        assertThat(BotFilter.requiredLiteral("[wW]get")).isEqualTo("get");
+        assertThat(BotFilter.requiredLiteral("bingbot?x")).isEqualTo("bingbo");
+        assertThat(BotFilter.requiredLiteral("^Mozilla\\/5\\.0 \\(compatible; Yeti")).isEqualTo("Mozilla/5.0 (compatible; Yeti");
+    }
+
+    @Test
     void browsers_are_readers() {
         assertThat(bots.isBot("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36")).isFalse();
         assertThat(bots.isBot("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1")).isFalse();

@@ -41,6 +41,7 @@ class HtmlValidityIT {
             pages.put("edit-article", editor.get("/newsroom/articles/" + id).body());
             pages.put("edit-errors", editor.postMultipart("/newsroom/articles", Fixtures.articleForm(0, "", Map.of()), "photo", "", null).body());
             pages.put("users", admin.get("/newsroom/users").body());
+            pages.put("most-read", editor.get("/newsroom/popular").body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
                     .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")
