@@ -82,7 +82,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("database.pool-size", "8"),
         Map.entry("media.max-upload-bytes", String.valueOf(25L * 1024 * 1024)),
         Map.entry("media.max-pixels", String.valueOf(60_000_000L)),
-        Map.entry("popularity.tick-millis", "1000"),
+        Map.entry("popularity.tick-millis", "500"),
         Map.entry("popularity.per-address-per-minute", "120"),
         Map.entry("popularity.max-remembered-readers", "500000"),
         Map.entry("popularity.max-pending-keys", "1000000"),
