@@ -153,24 +153,30 @@ public final class ArticleAdminRoutes {
 
     private void create(Context ctx) throws IOException {
         var user = NewsroomGuard.user(ctx);
-        var form = formFrom(ctx, null);
+        submit(ctx, user, null, formFrom(ctx, null), Http.field(ctx, "action"),
+            (form, photoId) -> publishing.create(user, draftOf(form), photoId));
+    }
+
+    /** The one path of a submitted form: validate, then take the photo, then save (and publish if asked). */
+    private void submit(Context ctx, User user, @Nullable Article article, Form form, String action,
+                        java.util.function.BiFunction<Form, Long, Publishing.Result> save) throws IOException {
         var problems = publishing.checked(draftOf(form));
         if (!problems.isEmpty()) {
-            render(ctx, 400, null, form, problems, "");
+            render(ctx, 400, article, form, problems, "");
             return;
         }
         Photo photo;
         try {
             photo = uploadedPhoto(ctx, form, user);
         } catch (UploadRejected e) {
-            render(ctx, e.status(), null, form, Map.of("photo", e.getMessage()), "");
+            render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
             return;
         }
-        var result = publishing.create(user, draftOf(form), photo == null ? null : photo.id());
-        if (result instanceof Publishing.Result.Saved saved && "publish".equals(ctx.formParam("action"))) {
+        var result = save.apply(form, photo == null ? null : photo.id());
+        if (result instanceof Publishing.Result.Saved saved && action.equals("publish")) {
             result = publishing.publish(user, saved.article().id());
         }
-        respond(ctx, result, null, form);
+        respond(ctx, result, article, form);
     }
 
     private void save(Context ctx) throws IOException {
@@ -186,24 +192,8 @@ public final class ArticleAdminRoutes {
             respond(ctx, publishing.unpublish(user, article.id()), article, Form.of(article));
             return;
         }
-        var form = formFrom(ctx, article.leadPhoto());
-        var problems = publishing.checked(draftOf(form));
-        if (!problems.isEmpty()) {
-            render(ctx, 400, article, form, problems, "");
-            return;
-        }
-        Photo photo;
-        try {
-            photo = uploadedPhoto(ctx, form, user);
-        } catch (UploadRejected e) {
-            render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
-            return;
-        }
-        var result = publishing.save(user, article.id(), form.revision(), draftOf(form), photo == null ? null : photo.id());
-        if (result instanceof Publishing.Result.Saved saved && action.equals("publish")) {
-            result = publishing.publish(user, saved.article().id());
-        }
-        respond(ctx, result, article, form);
+        submit(ctx, user, article, formFrom(ctx, article.leadPhoto()), action,
+            (form, photoId) -> publishing.save(user, article.id(), form.revision(), draftOf(form), photoId));
     }
 
     /** A new upload if a file was sent, else the current photo with its edited words saved. */
