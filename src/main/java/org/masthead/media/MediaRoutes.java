@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Serves photo originals by content hash, so every URL is immutable and cached for a year. */
 public final class MediaRoutes {
-    private static final Pattern FILE = Pattern.compile("^([0-9a-f]{64})\\.(jpg|png|gif)$");
+    private static final Pattern FILE = Pattern.compile("^([0-9a-f]{64})\\.(jpg|png|gif|webp)$");
     private final BlobStore blobs;
 
     public MediaRoutes(BlobStore blobs) { this.blobs = blobs; }

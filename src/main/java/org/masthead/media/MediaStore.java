@@ -29,16 +29,17 @@ public final class MediaStore {
             .map((rs, ctx) -> photo(rs)).findOne());
     }
 
-    long insert(String sha, String path, PhotoFormat format, int width, int height, long size, PhotoText text, Long userId, long now) {
+    long insert(String sha, String path, PhotoFormat format, int width, int height, long size, PhotoText text, String sourceMetadata,
+                Long userId, long now) {
         return db.transaction(h -> h.createQuery("""
                 insert into media (sha256, path, mime, width, height, byte_size, caption, credit, creator, copyright,
-                                   alt_text, title, created_at, created_by)
-                values (:sha, :path, :mime, :w, :h, :size, :caption, :credit, :creator, :copyright, :alt, :title, :now, :user)
+                                   alt_text, title, source_metadata, created_at, created_by)
+                values (:sha, :path, :mime, :w, :h, :size, :caption, :credit, :creator, :copyright, :alt, :title, :meta, :now, :user)
                 returning id
                 """).bind("sha", sha).bind("path", path).bind("mime", format.mime()).bind("w", width).bind("h", height)
             .bind("size", size).bind("caption", text.caption()).bind("credit", text.credit()).bind("creator", text.creator())
             .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title())
-            .bind("now", now).bind("user", userId).mapTo(Long.class).one());
+            .bind("meta", sourceMetadata).bind("now", now).bind("user", userId).mapTo(Long.class).one());
     }
 
     void updateText(long id, PhotoText text) {

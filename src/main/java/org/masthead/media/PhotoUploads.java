@@ -17,6 +17,7 @@ import javax.imageio.stream.ImageInputStream;
  * give the same photo. A refused upload leaves no row and no file.
  */
 public final class PhotoUploads {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final MediaStore store;
     private final BlobStore blobs;
     private final long maxBytes;
@@ -33,14 +34,18 @@ public final class PhotoUploads {
 
     public long maxBytes() { return maxBytes; }
 
-    public Photo upload(byte[] bytes, PhotoText text, Long userId) {
+    public Photo upload(byte[] bytes, PhotoText typed, Long userId) {
+        var text = typed;
         if (bytes.length == 0) throw new UploadRejected(400, "The file is empty.");
         if (bytes.length > maxBytes) {
             throw new UploadRejected(413, "The file is " + megabytes(bytes.length) + " MB; the limit is " + megabytes(maxBytes) + " MB.");
         }
         var format = PhotoFormat.sniff(bytes).orElseThrow(() ->
-            new UploadRejected(415, "This file is not a JPEG, PNG or GIF image (checked by its content, not its name)."));
+            new UploadRejected(415, "This file is not a JPEG, PNG, WebP or GIF image (checked by its content, not its name)."));
+        if (format == PhotoFormat.PNG && !PngChunks.intact(bytes)) throw damaged();
         var size = dimensions(bytes, format);
+        var metadata = MetadataReader.read(bytes);
+        text = withDefaults(text, metadata.suggestedText());
         var sha = sha256(bytes);
         var existing = store.findBySha(sha);
         if (existing.isPresent()) {
@@ -55,7 +60,7 @@ public final class PhotoUploads {
             throw new UncheckedIOException("could not store photo", e);
         }
         try {
-            long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, userId, clock.millis());
+            long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
             return store.find(id).orElseThrow();
         } catch (RuntimeException e) {
             try {
@@ -77,6 +82,8 @@ public final class PhotoUploads {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                // A truncated or corrupt file often decodes "successfully" with a warning and grey pixels: refuse it.
+                reader.addIIOReadWarningListener((source, warning) -> { throw new IllegalStateException(warning); });
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0) throw damaged();
@@ -97,6 +104,21 @@ public final class PhotoUploads {
 
     private static UploadRejected damaged() {
         return new UploadRejected(400, "The image is damaged or incomplete and cannot be read.");
+    }
+
+    /** What the uploader typed wins; what the file says fills the blanks. */
+    static PhotoText withDefaults(PhotoText typed, PhotoText fromFile) {
+        return new PhotoText(pick(typed.caption(), fromFile.caption()), pick(typed.credit(), fromFile.credit()),
+            pick(typed.creator(), fromFile.creator()), pick(typed.copyright(), fromFile.copyright()),
+            pick(typed.altText(), fromFile.altText()), pick(typed.title(), fromFile.title()));
+    }
+
+    private static String json(PhotoMetadata metadata) {
+        try {
+            return JSON.writeValueAsString(metadata.asMap());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PhotoText merge(Photo old, PhotoText t) {

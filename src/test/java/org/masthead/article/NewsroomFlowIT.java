@@ -174,7 +174,7 @@ abstract class NewsroomFlowIT {
         var text = editor.postMultipart("/newsroom/articles", Fixtures.articleForm(news, "Upload test", Map.of()), "photo",
             "photo.jpg", "this is not an image, whatever its name says".getBytes());
         assertThat(text.status()).isEqualTo(415);
-        assertThat(text.body()).contains("not a JPEG, PNG or GIF image");
+        assertThat(text.body()).contains("not a JPEG, PNG, WebP or GIF image");
         var big = new byte[3 * 1024 * 1024];
         big[0] = (byte) 0xFF;
         big[1] = (byte) 0xD8;
