@@ -20,6 +20,8 @@ import org.masthead.media.FileBlobStore;
 import org.masthead.media.MediaRoutes;
 import org.masthead.media.MediaStore;
 import org.masthead.media.PhotoUploads;
+import org.masthead.media.RenditionJob;
+import org.masthead.media.Renditions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.masthead.ops.OpsRoutes;
@@ -46,7 +48,8 @@ public final class App implements AutoCloseable {
 
     /** What the CLI and tests reach into after start. */
     public record Services(Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
-                           Publishing publishing, PhotoUploads uploads, Popularity popularity, ViewStore views,
+                           Publishing publishing, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
+                           Popularity popularity, ViewStore views,
                            PrometheusMeterRegistry metrics) {
         /** Closes what services() opened, for CLI commands that never start the server. */
         public void close() {
@@ -78,8 +81,12 @@ public final class App implements AutoCloseable {
         DefaultSections.ensure(taxonomy);
         var articles = new ArticleStore(db);
         var publishing = new Publishing(db, articles, taxonomy, clock);
-        var uploads = new PhotoUploads(new MediaStore(db), new FileBlobStore(config.media().storageDir()),
-            config.media().maxUploadBytes(), config.media().maxPixels(), clock);
+        var mediaStore = new MediaStore(db);
+        var blobs = new FileBlobStore(config.media().storageDir());
+        var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), clock);
+        var renditions = new Renditions(mediaStore, blobs, config.media().renditionWidths());
+        var renditionJob = new RenditionJob(mediaStore, renditions);
+        uploads.onStored(renditionJob::nudge);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var p = config.popularity();
         ViewStore views = config.redis().enabled()
@@ -87,7 +94,7 @@ public final class App implements AutoCloseable {
             : new SqlViewStore(db);
         var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
             p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
-        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, popularity, views, metrics);
+        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, renditions, renditionJob, popularity, views, metrics);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -95,7 +102,8 @@ public final class App implements AutoCloseable {
         var templates = Templates.precompiled();
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js"));
         var site = config.site();
-        var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl());
+        var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
+            s.renditions().widths());
         s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
         s.publishing().onChange(s.popularity()::articleChanged);
         var guard = new NewsroomGuard(s.accounts(), site.name());
@@ -104,8 +112,9 @@ public final class App implements AutoCloseable {
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics());
-        var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()));
+        var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         s.popularity().start();
+        s.renditionJob().start();
 
         var server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -166,6 +175,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        services.renditionJob().close();
         services.popularity().close();
         services.close();
     }

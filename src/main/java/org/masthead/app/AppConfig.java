@@ -2,6 +2,7 @@ package org.masthead.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -33,10 +34,14 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         }
     }
 
-    public record Media(Path storageDir, long maxUploadBytes, long maxPixels) {
+    public record Media(Path storageDir, long maxUploadBytes, long maxPixels, List<Integer> renditionWidths) {
         public Media {
             if (maxUploadBytes <= 0) throw new ConfigException("media.max-upload-bytes", "must be > 0");
             if (maxPixels <= 0) throw new ConfigException("media.max-pixels", "must be > 0");
+            if (renditionWidths.isEmpty() || renditionWidths.stream().anyMatch(w -> w < 16 || w > 8192)) {
+                throw new ConfigException("media.rendition-widths", "must be a comma-separated list of widths from 16 to 8192");
+            }
+            renditionWidths = renditionWidths.stream().sorted().distinct().toList();
         }
     }
 
@@ -82,6 +87,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("database.pool-size", "8"),
         Map.entry("media.max-upload-bytes", String.valueOf(25L * 1024 * 1024)),
         Map.entry("media.max-pixels", String.valueOf(60_000_000L)),
+        Map.entry("media.rendition-widths", "320,640,960,1280,1920"),
         Map.entry("popularity.tick-millis", "500"),
         Map.entry("popularity.per-address-per-minute", "120"),
         Map.entry("popularity.max-remembered-readers", "500000"),
@@ -135,11 +141,20 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         return new AppConfig(
             new Http(v.get("http.host"), integer(v, "http.port")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
-            new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels")),
+            new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v)),
             new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
             new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")));
+    }
+
+    private static List<Integer> widths(Map<String, String> v) {
+        try {
+            return java.util.Arrays.stream(v.get("media.rendition-widths").split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new ConfigException("media.rendition-widths", "must be a comma-separated list of whole numbers, got '" + v.get("media.rendition-widths") + "'");
+        }
     }
 
     private static int integer(Map<String, String> v, String key) {

@@ -9,12 +9,34 @@ import java.util.regex.Pattern;
 /** Serves photo originals by content hash, so every URL is immutable and cached for a year. */
 public final class MediaRoutes {
     private static final Pattern FILE = Pattern.compile("^([0-9a-f]{64})\\.(jpg|png|gif|webp)$");
+    private static final Pattern SHA = Pattern.compile("^[0-9a-f]{64}$");
+    private static final Pattern RENDITION = Pattern.compile("^(?:wide-|square-)?w[0-9]{2,5}\\.jpg$");
     private final BlobStore blobs;
+    private final Renditions renditions;
 
-    public MediaRoutes(BlobStore blobs) { this.blobs = blobs; }
+    public MediaRoutes(BlobStore blobs, Renditions renditions) {
+        this.blobs = blobs;
+        this.renditions = renditions;
+    }
 
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/media/{file}", this::serve);
+        r.get("/media/r/{sha}/{name}", this::rendition);
+    }
+
+    /** A rendition, made on the spot when the background job has not reached it yet. */
+    private void rendition(Context ctx) throws IOException {
+        var sha = ctx.pathParam("sha");
+        var name = ctx.pathParam("name");
+        if (!SHA.matcher(sha).matches() || !RENDITION.matcher(name).matches()) throw new NotFoundResponse("no such rendition");
+        var bytes = renditions.get(sha, name).orElseThrow(() -> new NotFoundResponse("no such rendition"));
+        var etag = "\"" + sha.substring(0, 16) + "-" + name + "\"";
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable").header("ETag", etag).header("X-Content-Type-Options", "nosniff");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("image/jpeg").result(bytes);
     }
 
     private void serve(Context ctx) throws IOException {

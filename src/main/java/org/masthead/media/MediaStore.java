@@ -2,6 +2,7 @@ package org.masthead.media;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.masthead.db.Database;
 
@@ -40,6 +41,38 @@ public final class MediaStore {
             .bind("size", size).bind("caption", text.caption()).bind("credit", text.credit()).bind("creator", text.creator())
             .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title())
             .bind("meta", sourceMetadata).bind("now", now).bind("user", userId).mapTo(Long.class).one());
+    }
+
+    /** A photo with what renditions need: where its original is and its focal point. */
+    public record Source(Photo photo, String path, double focalX, double focalY) {}
+
+    private static Source source(ResultSet rs) throws SQLException {
+        return new Source(photo(rs), rs.getString("path"), rs.getDouble("focal_x"), rs.getDouble("focal_y"));
+    }
+
+    Optional<Source> findSource(String sha) {
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where sha256 = :sha").bind("sha", sha)
+            .map((rs, ctx) -> source(rs)).findOne());
+    }
+
+    /** Photos whose renditions may be incomplete, oldest first. */
+    List<Source> listNeedingRenditions(int limit) {
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where renditions_ready = false order by id limit :n")
+            .bind("n", limit).map((rs, ctx) -> source(rs)).list());
+    }
+
+    int countNeedingRenditions() {
+        return db.read(h -> h.createQuery("select count(*) from media where renditions_ready = false").mapTo(Integer.class).one());
+    }
+
+    void markRenditions(long id, boolean ready) {
+        db.useTransaction(h -> h.createUpdate("update media set renditions_ready = :r where id = :id").bind("r", ready).bind("id", id).execute());
+    }
+
+    /** Moves the focal point (0..1 from left and top); the crops are made again. */
+    void setFocalPoint(long id, double x, double y) {
+        db.useTransaction(h -> h.createUpdate("update media set focal_x = :x, focal_y = :y, renditions_ready = false where id = :id")
+            .bind("x", x).bind("y", y).bind("id", id).execute());
     }
 
     void updateText(long id, PhotoText text) {

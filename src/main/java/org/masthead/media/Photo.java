@@ -5,4 +5,24 @@ public record Photo(long id, String sha256, String mime, int width, int height, 
                     String creator, String copyright, String altText, String title) {
     public String file() { return sha256 + "." + PhotoFormat.fromMime(mime).extension(); }
     public String url() { return "/media/" + file(); }
+
+    /** The URL of one rendition, e.g. {@code rendition("w640.jpg")}. */
+    public String rendition(String name) { return "/media/r/" + sha256 + "/" + name; }
+
+    /** A srcset of the plain-width renditions for these configured widths. */
+    public String srcset(java.util.List<Integer> widths) {
+        var sb = new StringBuilder();
+        for (int w : Renditions.widthsFor(width, widths)) sb.append(sb.isEmpty() ? "" : ", ").append(rendition("w" + w + ".jpg")).append(' ').append(w).append('w');
+        return sb.toString();
+    }
+
+    /** A sensible default src: the rendition closest to {@code preferred} pixels wide. */
+    public String src(java.util.List<Integer> widths, int preferred) {
+        int best = 0;
+        for (int w : Renditions.widthsFor(width, widths)) if (best == 0 || Math.abs(w - preferred) < Math.abs(best - preferred)) best = w;
+        return rendition("w" + best + ".jpg");
+    }
+
+    /** The 16:9 crop for social cards, when the photo is large enough; else the original. */
+    public String wideUrl() { return width >= 1280 && height * 16 / 9 >= 1280 ? rendition("wide-w1280.jpg") : url(); }
 }

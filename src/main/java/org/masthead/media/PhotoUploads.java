@@ -34,6 +34,11 @@ public final class PhotoUploads {
 
     public long maxBytes() { return maxBytes; }
 
+    private final java.util.List<Runnable> onStored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs after a new photo is stored (the rendition job listens). */
+    public void onStored(Runnable listener) { onStored.add(listener); }
+
     public Photo upload(byte[] bytes, PhotoText typed, Long userId) {
         var text = typed;
         if (bytes.length == 0) throw new UploadRejected(400, "The file is empty.");
@@ -45,6 +50,7 @@ public final class PhotoUploads {
         if (format == PhotoFormat.PNG && !PngChunks.intact(bytes)) throw damaged();
         var size = dimensions(bytes, format);
         var metadata = MetadataReader.read(bytes);
+        if (metadata.orientation() >= 5 && metadata.orientation() <= 8) size = new int[] {size[1], size[0]}; // shown turned
         text = withDefaults(text, metadata.suggestedText());
         var sha = sha256(bytes);
         var existing = store.findBySha(sha);
@@ -61,6 +67,7 @@ public final class PhotoUploads {
         }
         try {
             long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
+            onStored.forEach(Runnable::run);
             return store.find(id).orElseThrow();
         } catch (RuntimeException e) {
             try {

@@ -33,10 +33,12 @@ public final class ReaderSite {
     private final String siteName;
     private final String language;
     private final String baseUrl;
+    private final List<Integer> renditionWidths;
     private final PageCache cache = new PageCache(PAGE_CACHE_CONTROL);
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
-                      String siteName, String language, String baseUrl) {
+                      String siteName, String language, String baseUrl, List<Integer> renditionWidths) {
+        this.renditionWidths = List.copyOf(renditionWidths);
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.popularity = popularity;
@@ -95,7 +97,7 @@ public final class ReaderSite {
 
     private SiteChrome chrome(String title, String description, String path, String active) {
         return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
-            assets.url("site.css"), assets.url("site.js"));
+            assets.url("site.css"), assets.url("site.js"), renditionWidths);
     }
 
     private void home(Context ctx) {
