@@ -24,3 +24,47 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startEditor);
   else startEditor();
 })();
+// Multi-file photo upload with a progress bar (the form works without this, as a plain POST).
+(function () {
+  var form = document.getElementById('photo-upload');
+  if (!form || !window.FormData || !window.XMLHttpRequest) return;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var bar = document.getElementById('upload-progress');
+    var status = document.getElementById('upload-status');
+    var results = document.getElementById('upload-results');
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('Accept', 'application/json');
+    bar.hidden = false;
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) {
+        bar.value = Math.round(100 * e.loaded / e.total);
+        bar.textContent = bar.value + '%';
+        status.textContent = 'Uploading… ' + bar.value + '%';
+      }
+    });
+    xhr.addEventListener('load', function () {
+      var list;
+      try { list = JSON.parse(xhr.responseText); } catch (e) { status.textContent = 'Upload failed: ' + xhr.status; return; }
+      status.textContent = 'Done.';
+      results.textContent = '';
+      list.forEach(function (item) {
+        var li = document.createElement('li');
+        if (item.url) {
+          var a = document.createElement('a');
+          a.href = item.url;
+          a.textContent = item.file;
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(': ' + (item.caption || 'no caption in the file') + (item.credit ? ' ' + item.credit : '')));
+        } else {
+          li.className = 'field-error';
+          li.textContent = item.file + ': ' + item.error;
+        }
+        results.appendChild(li);
+      });
+    });
+    xhr.addEventListener('error', function () { status.textContent = 'Upload failed: the connection was lost.'; });
+    xhr.send(new FormData(form));
+  });
+})();

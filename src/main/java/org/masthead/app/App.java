@@ -17,6 +17,7 @@ import org.masthead.http.FastLane;
 import org.masthead.http.Templates;
 import org.masthead.http.WebJars;
 import org.masthead.media.FileBlobStore;
+import org.masthead.media.MediaAdminRoutes;
 import org.masthead.media.MediaRoutes;
 import org.masthead.media.MediaStore;
 import org.masthead.media.PhotoUploads;
@@ -48,7 +49,7 @@ public final class App implements AutoCloseable {
 
     /** What the CLI and tests reach into after start. */
     public record Services(Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
-                           Publishing publishing, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
+                           Publishing publishing, MediaStore mediaStore, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
                            Popularity popularity, ViewStore views,
                            PrometheusMeterRegistry metrics) {
         /** Closes what services() opened, for CLI commands that never start the server. */
@@ -80,7 +81,7 @@ public final class App implements AutoCloseable {
         var taxonomy = new TaxonomyStore(db);
         DefaultSections.ensure(taxonomy);
         var articles = new ArticleStore(db);
-        var publishing = new Publishing(db, articles, taxonomy, clock);
+        var publishing = new Publishing(db, articles, taxonomy, clock, config.media().requireAltAndCredit());
         var mediaStore = new MediaStore(db);
         var blobs = new FileBlobStore(config.media().storageDir());
         var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), clock);
@@ -94,7 +95,7 @@ public final class App implements AutoCloseable {
             : new SqlViewStore(db);
         var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
             p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
-        return new Services(db, accounts, users, taxonomy, articles, publishing, uploads, renditions, renditionJob, popularity, views, metrics);
+        return new Services(db, accounts, users, taxonomy, articles, publishing, mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -112,6 +113,7 @@ public final class App implements AutoCloseable {
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics());
+        var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         s.popularity().start();
         s.renditionJob().start();
@@ -139,6 +141,7 @@ public final class App implements AutoCloseable {
             popularApi.mount(r);
             ops.mount(r);
             media.mount(r);
+            mediaAdmin.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
             r.exception(HttpResponseException.class, (e, ctx) -> reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -34,7 +34,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         }
     }
 
-    public record Media(Path storageDir, long maxUploadBytes, long maxPixels, List<Integer> renditionWidths) {
+    public record Media(Path storageDir, long maxUploadBytes, long maxPixels, List<Integer> renditionWidths, boolean requireAltAndCredit) {
         public Media {
             if (maxUploadBytes <= 0) throw new ConfigException("media.max-upload-bytes", "must be > 0");
             if (maxPixels <= 0) throw new ConfigException("media.max-pixels", "must be > 0");
@@ -88,6 +88,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("media.max-upload-bytes", String.valueOf(25L * 1024 * 1024)),
         Map.entry("media.max-pixels", String.valueOf(60_000_000L)),
         Map.entry("media.rendition-widths", "320,640,960,1280,1920"),
+        Map.entry("media.require-alt-and-credit", "false"),
         Map.entry("popularity.tick-millis", "500"),
         Map.entry("popularity.per-address-per-minute", "120"),
         Map.entry("popularity.max-remembered-readers", "500000"),
@@ -141,11 +142,20 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         return new AppConfig(
             new Http(v.get("http.host"), integer(v, "http.port")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
-            new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v)),
+            new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v),
+                bool(v, "media.require-alt-and-credit")),
             new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
             new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")));
+    }
+
+    private static boolean bool(Map<String, String> v, String key) {
+        return switch (v.get(key).toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(key, "must be true or false, got '" + v.get(key) + "'");
+        };
     }
 
     private static List<Integer> widths(Map<String, String> v) {

@@ -102,13 +102,30 @@ public final class ArticleAdminRoutes {
     }
 
     private void newForm(Context ctx) {
-        render(ctx, 200, null, Form.empty(), Map.of(), "");
+        var form = Form.empty();
+        var photoParam = ctx.queryParam("photo");
+        if (photoParam != null && photoParam.matches("[0-9]{1,18}")) {
+            var p = uploads.find(Long.parseLong(photoParam)).orElseThrow(() -> new NotFoundResponse("no such photo"));
+            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText());
+        }
+        render(ctx, 200, null, form, Map.of(), "");
     }
 
     private void edit(Context ctx) {
         var article = load(ctx);
-        var notice = ctx.queryParam("saved") != null ? "Saved." : "";
+        var notice = ctx.queryParam("saved") == null ? "" : photoWarning(article).map(w -> "Saved. " + w).orElse("Saved.");
         render(ctx, 200, article, Form.of(article), Map.of(), notice);
+    }
+
+    /** Published with a lead photo that lacks what readers and agencies need. */
+    static java.util.Optional<String> photoWarning(Article a) {
+        var p = a.leadPhoto();
+        if (!a.isPublished() || p == null) return java.util.Optional.empty();
+        var missing = new java.util.ArrayList<String>();
+        if (p.altText().isBlank()) missing.add("alt text");
+        if (p.credit().isBlank()) missing.add("a credit");
+        return missing.isEmpty() ? java.util.Optional.empty()
+            : java.util.Optional.of("Warning: the lead photo has no " + String.join(" and no ", missing) + ".");
     }
 
     private Article load(Context ctx) {
@@ -122,7 +139,13 @@ public final class ArticleAdminRoutes {
             errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes()));
     }
 
-    private static Form formFrom(Context ctx, @Nullable Photo photo) {
+    private Form formFrom(Context ctx, @Nullable Photo current) {
+        var chosen = Http.field(ctx, "lead_photo");
+        var photo = chosen.matches("[0-9]{1,18}") ? uploads.find(Long.parseLong(chosen)).orElse(current) : current;
+        return readForm(ctx, photo);
+    }
+
+    private static Form readForm(Context ctx, @Nullable Photo photo) {
         long sectionId;
         try {
             sectionId = Long.parseLong(Http.field(ctx, "section"));
@@ -153,7 +176,7 @@ public final class ArticleAdminRoutes {
 
     private void create(Context ctx) throws IOException {
         var user = NewsroomGuard.user(ctx);
-        submit(ctx, user, null, formFrom(ctx, null), Http.field(ctx, "action"),
+        submit(ctx, user, null, formFrom(ctx, (Photo) null), Http.field(ctx, "action"),
             (form, photoId) -> publishing.create(user, draftOf(form), photoId));
     }
 

@@ -28,7 +28,13 @@ public final class Publishing {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Consumer<ArticleChanged>> listeners = new CopyOnWriteArrayList<>();
 
-    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock) {
+    private final boolean requirePhotoCredit;
+
+    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock) { this(db, articles, taxonomy, clock, false); }
+
+    /** {@code requirePhotoCredit}: refuse to publish a lead photo without alt text or credit (else the editor is warned). */
+    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock, boolean requirePhotoCredit) {
+        this.requirePhotoCredit = requirePhotoCredit;
         this.db = db;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -92,6 +98,10 @@ public final class Publishing {
     private Result setStatus(User user, long id, ArticleStatus status) {
         if (!user.role().canPublish()) return new Result.Forbidden("Contributors cannot publish or unpublish; ask an editor.");
         var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        var photo = current.leadPhoto();
+        if (status == ArticleStatus.PUBLISHED && requirePhotoCredit && photo != null && (photo.altText().isBlank() || photo.credit().isBlank())) {
+            return new Result.Invalid(Map.of("photo", "Add alt text and a credit to the lead photo before publishing."));
+        }
         long now = clock.millis();
         Long publishedAt = status == ArticleStatus.PUBLISHED && current.publishedAt() == null ? Long.valueOf(now) : current.publishedAt();
         var after = db.transaction(h -> {

@@ -43,6 +43,45 @@ public final class MediaStore {
             .bind("meta", sourceMetadata).bind("now", now).bind("user", userId).mapTo(Long.class).one());
     }
 
+    /** Library filters. */
+    public enum Filter { ALL, MISSING_ALT, MISSING_CREDIT }
+
+    /** Photos newest first, matching {@code query} in caption, credit, creator, title or keywords. */
+    public List<Photo> search(String query, Filter filter, int limit, int offset) {
+        return db.read(h -> {
+            var where = new java.util.ArrayList<String>();
+            where.add("1 = 1");
+            if (!query.isBlank()) {
+                var like = " like :q escape '!'"; // not a backslash: JDBI's parser treats it as an escape
+                where.add("(lower(caption)" + like + " or lower(credit)" + like + " or lower(creator)" + like + " or lower(title)" + like
+                    + " or lower(source_metadata)" + like + ")");
+            }
+            if (filter == Filter.MISSING_ALT) where.add("alt_text = ''");
+            if (filter == Filter.MISSING_CREDIT) where.add("credit = ''");
+            var q = h.createQuery("select " + COLUMNS + " from media where " + String.join(" and ", where)
+                + " order by id desc limit :limit offset :offset");
+            if (!query.isBlank()) q.bind("q", "%" + query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            return q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> photo(rs)).list();
+        });
+    }
+
+    /** The metadata read from the file at upload, as stored (JSON). */
+    public String sourceMetadata(long id) {
+        return db.read(h -> h.createQuery("select source_metadata from media where id = :id").bind("id", id).mapTo(String.class).findOne().orElse("{}"));
+    }
+
+    public Optional<Source> findSource(long id) {
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where id = :id").bind("id", id)
+            .map((rs, ctx) -> source(rs)).findOne());
+    }
+
+    /** Articles that show this photo, as lead or in the body: id and headline. */
+    public List<java.util.Map.Entry<Long, String>> listArticlesUsing(Photo photo) {
+        return db.read(h -> h.createQuery("select id, headline from article where lead_media_id = :id or body_html like :sha order by updated_at desc limit 50")
+            .bind("id", photo.id()).bind("sha", "%" + photo.sha256() + "%")
+            .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), rs.getString("headline"))).list());
+    }
+
     /** A photo with what renditions need: where its original is and its focal point. */
     public record Source(Photo photo, String path, double focalX, double focalY) {}
 
@@ -50,7 +89,7 @@ public final class MediaStore {
         return new Source(photo(rs), rs.getString("path"), rs.getDouble("focal_x"), rs.getDouble("focal_y"));
     }
 
-    Optional<Source> findSource(String sha) {
+    public Optional<Source> findSource(String sha) {
         return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where sha256 = :sha").bind("sha", sha)
             .map((rs, ctx) -> source(rs)).findOne());
     }
@@ -70,12 +109,12 @@ public final class MediaStore {
     }
 
     /** Moves the focal point (0..1 from left and top); the crops are made again. */
-    void setFocalPoint(long id, double x, double y) {
+    public void setFocalPoint(long id, double x, double y) {
         db.useTransaction(h -> h.createUpdate("update media set focal_x = :x, focal_y = :y, renditions_ready = false where id = :id")
             .bind("x", x).bind("y", y).bind("id", id).execute());
     }
 
-    void updateText(long id, PhotoText text) {
+    public void updateText(long id, PhotoText text) {
         db.useTransaction(h -> h.createUpdate("""
                 update media set caption = :caption, credit = :credit, creator = :creator, copyright = :copyright,
                                  alt_text = :alt, title = :title

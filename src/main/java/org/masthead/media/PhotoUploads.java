@@ -81,6 +81,8 @@ public final class PhotoUploads {
 
     public void updateText(long photoId, PhotoText text) { store.updateText(photoId, text); }
 
+    public java.util.Optional<Photo> find(long photoId) { return store.find(photoId); }
+
     /** Width and height from the header, refusing decompression bombs before decoding, then a full decode. */
     private int[] dimensions(byte[] bytes, PhotoFormat format) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {

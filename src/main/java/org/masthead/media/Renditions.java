@@ -81,6 +81,13 @@ public final class Renditions {
         return Optional.of(bytes);
     }
 
+    /** Deletes a photo's crops so they are made again around a new focal point. */
+    public void deleteCrops(Photo photo) throws IOException {
+        for (var spec : wanted(photo.width(), photo.height())) {
+            if (spec.crop() != Rendition.Crop.NONE) blobs.delete(key(photo.sha256(), spec.name()));
+        }
+    }
+
     /** Makes every missing rendition of one photo (idempotent: existing files are kept). Returns how many were made. */
     public int renderAll(MediaStore.Source source) throws IOException {
         var photo = source.photo();

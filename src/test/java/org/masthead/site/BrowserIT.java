@@ -110,6 +110,32 @@ class BrowserIT {
     }
 
     @Test
+    void uploading_an_iptc_photo_shows_its_caption_and_credit_prefilled() {
+        app.services().accounts().create("photo-desk@example.com", "Photo Desk", Role.EDITOR, "photo desk password");
+        chrome.get(app.baseUrl() + "/newsroom/sign-in");
+        chrome.manage().deleteAllCookies();
+        chrome.get(app.baseUrl() + "/newsroom/sign-in");
+        chrome.findElement(By.id("email")).sendKeys("photo-desk@example.com");
+        chrome.findElement(By.id("password")).sendKeys("photo desk password");
+        chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/newsroom/articles"));
+        chrome.get(app.baseUrl() + "/newsroom/photos/upload");
+        var reference = Path.of("../shared/testdata/photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg").toAbsolutePath().normalize();
+        var mechanic = Path.of("../shared/testdata/photos/exiftool/PhotoMechanic.jpg").toAbsolutePath().normalize();
+        chrome.findElement(By.id("files")).sendKeys(reference + "\n" + mechanic);
+        chrome.findElement(By.cssSelector("#photo-upload button[type=submit]")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "Done."));
+        assertThat(chrome.findElement(By.id("upload-progress")).getAttribute("value")).isEqualTo("100");
+        var links = chrome.findElements(By.cssSelector("#upload-results a"));
+        assertThat(links).hasSize(2);
+        links.get(0).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("caption")));
+        assertThat(chrome.findElement(By.id("caption")).getAttribute("value")).isEqualTo("The description aka caption (ref2021.1)");
+        assertThat(chrome.findElement(By.id("credit")).getAttribute("value")).isEqualTo("Credit Line (ref2021.1)");
+        assertThat(chrome.findElement(By.id("alt")).getAttribute("value")).isEqualTo("This is the Alt Text description to support accessibility in 2021.1");
+    }
+
+    @Test
     void reader_and_newsroom_pages_pass_axe_wcag_22_aa() {
         var article = PublishedSite.publish(app, 3);
         app.services().accounts().create("axe@example.com", "Axe Admin", Role.ADMIN, "axe admin password 1");
@@ -125,7 +151,8 @@ class BrowserIT {
         chrome.findElement(By.id("password")).sendKeys("axe admin password 1");
         chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
         waitUpTo(10).until(ExpectedConditions.urlContains("/newsroom/articles"));
-        for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular"}) {
+        for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular", "/newsroom/photos",
+            "/newsroom/photos/upload", "/newsroom/photos/1"}) {
             chrome.get(app.baseUrl() + path);
             if (path.endsWith("/new")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();

@@ -42,6 +42,11 @@ class HtmlValidityIT {
             pages.put("edit-errors", editor.postMultipart("/newsroom/articles", Fixtures.articleForm(0, "", Map.of()), "photo", "", null).body());
             pages.put("users", admin.get("/newsroom/users").body());
             pages.put("most-read", editor.get("/newsroom/popular").body());
+            pages.put("photos", editor.get("/newsroom/photos").body());
+            pages.put("photo-upload", editor.get("/newsroom/photos/upload").body());
+            long photoId = app.services().articles().find(id).orElseThrow().leadPhoto().id();
+            pages.put("photo", editor.get("/newsroom/photos/" + photoId).body());
+            pages.put("new-with-photo", editor.get("/newsroom/articles/new?photo=" + photoId).body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
                     .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")

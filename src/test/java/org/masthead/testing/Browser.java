@@ -88,6 +88,13 @@ public final class Browser {
             .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
     }
 
+    /** A POST of a ready-made body (e.g. multipart with several files), with the given headers. */
+    public Response postRaw(String path, String contentType, byte[] body, Map<String, String> headers) {
+        var b = request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
     public Response signIn(String email, String password) {
         get("/newsroom/sign-in");
         var res = post("/newsroom/sign-in", Map.of("email", email, "password", password));

@@ -1,0 +1,157 @@
+package org.masthead.media;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.account.NewsroomGuard;
+import org.masthead.http.Chrome;
+import org.masthead.http.Http;
+import org.masthead.http.Templates;
+
+/** The newsroom media library: grid with search and filters, upload of several files, a photo's page. */
+public final class MediaAdminRoutes {
+    static final int PAGE_SIZE = 48;
+    private final MediaStore store;
+    private final PhotoUploads uploads;
+    private final Renditions renditions;
+    private final RenditionJob job;
+    private final NewsroomGuard guard;
+    private final Templates templates;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public MediaAdminRoutes(MediaStore store, PhotoUploads uploads, Renditions renditions, RenditionJob job, NewsroomGuard guard,
+                            Templates templates) {
+        this.store = store;
+        this.uploads = uploads;
+        this.renditions = renditions;
+        this.job = job;
+        this.guard = guard;
+        this.templates = templates;
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/newsroom/photos", this::library);
+        r.get("/newsroom/photos/upload", ctx -> renderUpload(ctx, 200, List.of()));
+        r.post("/newsroom/photos", this::upload);
+        r.get("/newsroom/photos/{id}", this::detail);
+        r.post("/newsroom/photos/{id}", this::save);
+    }
+
+    public record Library(Chrome chrome, List<Photo> photos, String query, String filter, int page, boolean hasNext, int waiting) {}
+
+    /** One file's outcome in a multi-file upload. */
+    public record Outcome(String fileName, Photo photo, String error) {}
+
+    public record Upload(Chrome chrome, List<Outcome> outcomes, long maxUploadBytes) {}
+
+    public record Detail(Chrome chrome, Photo photo, double focalX, double focalY, Map<String, Object> original,
+                         List<Rendition> renditions, List<Map.Entry<Long, String>> articles, boolean renditionsReady, String notice,
+                         String error) {}
+
+    private void library(Context ctx) {
+        var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        var filterParam = ctx.queryParam("filter") == null ? "" : ctx.queryParam("filter");
+        var filter = switch (filterParam) {
+            case "", "all" -> MediaStore.Filter.ALL;
+            case "missing-alt" -> MediaStore.Filter.MISSING_ALT;
+            case "missing-credit" -> MediaStore.Filter.MISSING_CREDIT;
+            default -> throw new BadRequestResponse("filter must be all, missing-alt or missing-credit");
+        };
+        int page = Http.page(ctx);
+        var rows = store.search(query, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        templates.privatePage(ctx, 200, "newsroom/photos.jte", new Library(guard.chrome(ctx, "Photos", "photos"),
+            rows.subList(0, Math.min(PAGE_SIZE, rows.size())), query, filterParam, page, rows.size() > PAGE_SIZE, job.waiting()));
+    }
+
+    private void renderUpload(Context ctx, int status, List<Outcome> outcomes) {
+        templates.privatePage(ctx, status, "newsroom/upload.jte", new Upload(guard.chrome(ctx, "Upload photos", "photos"), outcomes,
+            uploads.maxBytes()));
+    }
+
+    /** Several files at once; each is accepted or refused on its own. JSON for the page's script, HTML without it. */
+    private void upload(Context ctx) throws IOException {
+        var user = NewsroomGuard.user(ctx);
+        var files = ctx.uploadedFiles("files");
+        if (files.isEmpty()) throw new BadRequestResponse("Choose at least one photo file.");
+        var outcomes = new ArrayList<Outcome>();
+        for (var file : files) {
+            try (var in = file.content()) {
+                if (file.size() > uploads.maxBytes()) throw new UploadRejected(413, "The file is larger than the " + (uploads.maxBytes() / 1048576) + " MB limit.");
+                outcomes.add(new Outcome(file.filename(), uploads.upload(in.readAllBytes(), new PhotoText("", "", "", "", "", ""), user.id()), ""));
+            } catch (UploadRejected e) {
+                outcomes.add(new Outcome(file.filename(), null, e.getMessage()));
+            }
+        }
+        boolean allFailed = outcomes.stream().allMatch(o -> o.photo() == null);
+        int status = allFailed ? 400 : 200;
+        if (String.valueOf(ctx.header("Accept")).contains("application/json")) {
+            var list = new ArrayList<Map<String, Object>>();
+            for (var o : outcomes) {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("file", o.fileName());
+                if (o.photo() != null) {
+                    m.put("id", o.photo().id());
+                    m.put("url", "/newsroom/photos/" + o.photo().id());
+                    m.put("caption", o.photo().caption());
+                    m.put("credit", o.photo().credit());
+                } else {
+                    m.put("error", o.error());
+                }
+                list.add(m);
+            }
+            ctx.status(status).header("Cache-Control", "private, no-store").contentType("application/json").result(json.writeValueAsString(list));
+            return;
+        }
+        renderUpload(ctx, status, outcomes);
+    }
+
+    private MediaStore.Source load(Context ctx) {
+        return store.findSource(Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such photo"));
+    }
+
+    private void detail(Context ctx) throws IOException {
+        renderDetail(ctx, 200, load(ctx), ctx.queryParam("saved") != null ? "Saved." : "", "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void renderDetail(Context ctx, int status, MediaStore.Source source, String notice, String error) throws IOException {
+        var photo = source.photo();
+        Map<String, Object> original = json.readValue(store.sourceMetadata(photo.id()), Map.class);
+        templates.privatePage(ctx, status, "newsroom/photo.jte", new Detail(guard.chrome(ctx, "Photo " + photo.id(), "photos"), photo,
+            source.focalX(), source.focalY(), original, renditions.wanted(photo.width(), photo.height()), store.listArticlesUsing(photo),
+            store.listNeedingRenditions(10_000).stream().noneMatch(s -> s.photo().id() == photo.id()), notice, error));
+    }
+
+    private void save(Context ctx) throws IOException {
+        var source = load(ctx);
+        double fx;
+        double fy;
+        try {
+            fx = Double.parseDouble(Http.field(ctx, "focal_x")) / 100;
+            fy = Double.parseDouble(Http.field(ctx, "focal_y")) / 100;
+        } catch (NumberFormatException e) {
+            fx = -1;
+            fy = -1;
+        }
+        if (fx < 0 || fx > 1 || fy < 0 || fy > 1) {
+            renderDetail(ctx, 400, source, "", "The focal point must be two numbers from 0 to 100 (percent from the left and from the top).");
+            return;
+        }
+        var id = source.photo().id();
+        store.updateText(id, new PhotoText(Http.field(ctx, "caption"), Http.field(ctx, "credit"), Http.field(ctx, "creator"),
+            Http.field(ctx, "copyright"), Http.field(ctx, "alt"), Http.field(ctx, "title")));
+        if (Math.abs(fx - source.focalX()) > 1e-6 || Math.abs(fy - source.focalY()) > 1e-6) {
+            store.setFocalPoint(id, fx, fy);
+            renditions.deleteCrops(source.photo());
+            job.nudge();
+        }
+        ctx.redirect("/newsroom/photos/" + id + "?saved=1", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+}
