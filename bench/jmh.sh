@@ -3,7 +3,7 @@
 # Usage: bench/jmh.sh [JMH options, e.g. -wi 1 -i 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./masthead --version >/dev/null  # finds the JDK, exports nothing; we ask the wrapper directly:
+
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 for d in "$JAVA_HOME" /usr/lib/jvm/temurin-25-jdk-amd64; do [ -x "$d/bin/javac" ] && "$d/bin/java" -version 2>&1 | grep -q 'version "2[1-9]' && JAVA_HOME=$d && break; done
 export JAVA_HOME

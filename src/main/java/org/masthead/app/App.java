@@ -13,7 +13,12 @@ import org.masthead.article.ArticleAdminRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.Publishing;
 import org.masthead.db.Database;
+import org.masthead.account.ApiTokens;
+import org.masthead.account.TokenAdminRoutes;
+import org.masthead.api.ApiGuard;
 import org.masthead.http.FastLane;
+import org.masthead.http.Problem;
+import org.masthead.media.PhotoApiRoutes;
 import org.masthead.http.Templates;
 import org.masthead.http.WebJars;
 import org.masthead.media.FileBlobStore;
@@ -113,6 +118,10 @@ public final class App implements AutoCloseable {
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics());
+        var apiTokens = new ApiTokens(s.db(), clock);
+        var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
+        var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
+        var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         s.popularity().start();
@@ -135,6 +144,7 @@ public final class App implements AutoCloseable {
             r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));
             r.before("/newsroom", guard::check);
             r.before("/newsroom/*", guard::check);
+            r.before("/api/*", apiGuard::check);
             accountRoutes.mount(r);
             articleRoutes.mount(r);
             popularAdmin.mount(r);
@@ -142,14 +152,27 @@ public final class App implements AutoCloseable {
             ops.mount(r);
             media.mount(r);
             mediaAdmin.mount(r);
+            tokenAdmin.mount(r);
+            photoApi.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
-            r.exception(HttpResponseException.class, (e, ctx) -> reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
+            r.exception(HttpResponseException.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) Problem.send(ctx, e.getStatus(), Problem.title(e.getStatus()), e.getMessage());
+                else reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage());
+            });
             r.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                if (ctx.path().startsWith("/api/")) {
+                    Problem.send(ctx, 500, Problem.title(500), "Something went wrong on our side; it has been logged.");
+                    return;
+                }
                 ctx.status(500).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(PLAIN_500);
             });
             r.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    if (!String.valueOf(ctx.res().getContentType()).contains("json")) Problem.send(ctx, 404, Problem.title(404), "No such API resource: " + ctx.path());
+                    return;
+                }
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
                     reader.notFound(ctx);
                 }

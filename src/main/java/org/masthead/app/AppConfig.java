@@ -14,9 +14,10 @@ import java.util.TreeMap;
  */
 public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site) {
 
-    public record Http(String host, int port) {
+    public record Http(String host, int port, int apiRequestsPerMinute) {
         public Http {
             if (port < 0 || port > 65535) throw new ConfigException("http.port", "must be between 0 and 65535");
+            if (apiRequestsPerMinute < 1) throw new ConfigException("api.requests-per-minute", "must be > 0");
         }
     }
 
@@ -80,6 +81,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
     static final Map<String, String> DEFAULTS = Map.ofEntries(
         Map.entry("http.host", "0.0.0.0"),
         Map.entry("http.port", "8080"),
+        Map.entry("api.requests-per-minute", "600"),
         Map.entry("data.dir", "data"),
         Map.entry("database.url", ""),
         Map.entry("database.user", ""),
@@ -140,7 +142,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         var dataDir = Path.of(v.get("data.dir"));
         var url = v.get("database.url");
         return new AppConfig(
-            new Http(v.get("http.host"), integer(v, "http.port")),
+            new Http(v.get("http.host"), integer(v, "http.port"), integer(v, "api.requests-per-minute")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
             new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v),
                 bool(v, "media.require-alt-and-credit")),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.masthead.http.Problem;
 import org.masthead.taxonomy.TaxonomyStore;
 
 /**
@@ -85,12 +86,7 @@ public final class PopularApiRoutes {
         ctx.header("Cache-Control", "public, max-age=5").contentType("application/json").result(json.writeValueAsString(body));
     }
 
-    private void problem(Context ctx, String detail) throws Exception {
-        var p = new LinkedHashMap<String, Object>();
-        p.put("type", "about:blank");
-        p.put("title", "Bad request");
-        p.put("status", 400);
-        p.put("detail", detail);
-        ctx.status(400).header("Cache-Control", "no-store").contentType("application/problem+json").result(json.writeValueAsString(p));
+    private void problem(Context ctx, String detail) {
+        Problem.send(ctx, 400, Problem.title(400), detail);
     }
 }

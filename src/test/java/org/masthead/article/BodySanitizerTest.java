@@ -29,6 +29,14 @@ class BodySanitizerTest {
     }
 
     @Test
+    void keeps_our_renditions_and_drops_lookalike_paths() {
+        var sha = "b".repeat(64);
+        assertThat(BodySanitizer.sanitize("<img src=\"/media/r/" + sha + "/w960.jpg\" alt=\"x\">")).contains("/media/r/" + sha + "/w960.jpg");
+        assertThat(BodySanitizer.sanitize("<img src=\"/media/r/" + sha + "/../../etc/passwd\" alt=\"x\">")).doesNotContain("src=");
+        assertThat(BodySanitizer.sanitize("<img src=\"/media/" + sha + ".svg\" alt=\"x\">")).doesNotContain("src=");
+    }
+
+    @Test
     void links_keep_safe_protocols_only_and_get_rel() {
         var out = BodySanitizer.sanitize("<a href=\"javascript:alert(1)\">x</a><a href=\"https://example.org/a\">y</a>");
         assertThat(out).doesNotContain("javascript").contains("href=\"https://example.org/a\"").contains("noopener").contains("noreferrer");

@@ -26,6 +26,13 @@ class PopularPagesIT {
         top = app.services().articles().listPublished(null, 20, 0).stream().filter(s -> s.headline().contains("number 7 ")).findFirst().orElseThrow().id();
         for (int i = 0; i < 9; i++) app.browser().userAgent(Visitors.fresh()).beacon(top);
         app.services().popularity().tick();
+        // The 7- and 30-day windows are recomputed every 10 ticks (docs/popularity.md): wait for them.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var month = app.services().popularity().rankings().mostRead(Window.MONTH, null);
+            if (!month.isEmpty() && month.get(0).views() == 10) break;
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll

@@ -1,0 +1,55 @@
+package org.masthead.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+import org.masthead.http.Chrome;
+import org.masthead.http.Http;
+import org.masthead.http.Templates;
+
+/** Admins create (shown once) and revoke content API tokens. */
+public final class TokenAdminRoutes {
+    private final ApiTokens tokens;
+    private final NewsroomGuard guard;
+    private final Templates templates;
+
+    public TokenAdminRoutes(ApiTokens tokens, NewsroomGuard guard, Templates templates) {
+        this.tokens = tokens;
+        this.guard = guard;
+        this.templates = templates;
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/newsroom/tokens", ctx -> render(ctx, 200, null, ""));
+        r.post("/newsroom/tokens", this::create);
+        r.post("/newsroom/tokens/{id}/revoke", this::revoke);
+    }
+
+    public record Page(Chrome chrome, List<ApiToken> tokens, String createdSecret, String error) {}
+
+    private void requireAdmin(Context ctx) {
+        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage API tokens.");
+    }
+
+    private void render(Context ctx, int status, String secret, String error) {
+        requireAdmin(ctx);
+        templates.privatePage(ctx, status, "newsroom/tokens.jte", new Page(guard.chrome(ctx, "API tokens", "tokens"), tokens.list(), secret, error));
+    }
+
+    private void create(Context ctx) {
+        requireAdmin(ctx);
+        try {
+            var created = tokens.create(Http.field(ctx, "name"), ApiToken.Scope.parse(Http.field(ctx, "scope")), NewsroomGuard.user(ctx));
+            render(ctx, 201, created.secret(), "");
+        } catch (IllegalArgumentException e) {
+            render(ctx, 400, null, e.getMessage());
+        }
+    }
+
+    private void revoke(Context ctx) {
+        requireAdmin(ctx);
+        tokens.revoke(Http.id(ctx, "id"));
+        ctx.redirect("/newsroom/tokens", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,42 @@
+package org.masthead.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+
+/** RFC 9457 problem details, the error shape of the content API. */
+public final class Problem {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problem() {}
+
+    public static void send(Context ctx, int status, String title, String detail) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("instance", ctx.path());
+        try {
+            ctx.status(status).header("Cache-Control", "private, no-store").contentType("application/problem+json")
+                .result(JSON.writeValueAsString(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 413 -> "Payload too large";
+            case 415 -> "Unsupported media type";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Server error" : "Error";
+        };
+    }
+}

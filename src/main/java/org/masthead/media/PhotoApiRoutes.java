@@ -1,0 +1,100 @@
+package org.masthead.media;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.masthead.api.ApiGuard;
+import org.masthead.http.Problem;
+
+/** Photos in the content API: upload (editor scope) with the newsroom's validation and metadata reading, and read. */
+public final class PhotoApiRoutes {
+    private final MediaStore store;
+    private final PhotoUploads uploads;
+    private final Renditions renditions;
+    private final String baseUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public PhotoApiRoutes(MediaStore store, PhotoUploads uploads, Renditions renditions, String baseUrl) {
+        this.store = store;
+        this.uploads = uploads;
+        this.renditions = renditions;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.post("/api/v1/photos", this::upload);
+        r.get("/api/v1/photos/{id}", this::show);
+    }
+
+    private void upload(Context ctx) throws Exception {
+        var file = ctx.uploadedFile("file");
+        if (file == null) {
+            Problem.send(ctx, 400, Problem.title(400), "Send the photo as a multipart/form-data field named 'file'.");
+            return;
+        }
+        if (file.size() > uploads.maxBytes()) {
+            Problem.send(ctx, 413, Problem.title(413), "The file is larger than the " + (uploads.maxBytes() / 1048576) + " MB limit.");
+            return;
+        }
+        byte[] bytes;
+        try (var in = file.content()) {
+            bytes = in.readAllBytes();
+        }
+        var text = new PhotoText(field(ctx, "caption"), field(ctx, "credit"), field(ctx, "creator"), field(ctx, "copyright"),
+            field(ctx, "alt"), field(ctx, "title"));
+        try {
+            var photo = uploads.upload(bytes, text, ApiGuard.token(ctx).createdBy());
+            ctx.status(201).header("Location", "/api/v1/photos/" + photo.id());
+            respond(ctx, photo);
+        } catch (UploadRejected e) {
+            Problem.send(ctx, e.status(), Problem.title(e.status()), e.getMessage());
+        }
+    }
+
+    private void show(Context ctx) throws Exception {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            Problem.send(ctx, 404, Problem.title(404), "No photo " + ctx.pathParam("id") + ".");
+            return;
+        }
+        var photo = store.find(id);
+        if (photo.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No photo " + id + ".");
+            return;
+        }
+        respond(ctx, photo.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void respond(Context ctx, Photo p) throws Exception {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("url", baseUrl + p.url());
+        m.put("mime", p.mime());
+        m.put("width", p.width());
+        m.put("height", p.height());
+        m.put("caption", p.caption());
+        m.put("credit", p.credit());
+        m.put("creator", p.creator());
+        m.put("copyright", p.copyright());
+        m.put("altText", p.altText());
+        m.put("title", p.title());
+        var list = new ArrayList<Map<String, Object>>();
+        for (var r : renditions.wanted(p.width(), p.height())) {
+            list.add(Map.of("name", r.name(), "url", baseUrl + p.rendition(r.name()), "width", r.width(), "height", r.height()));
+        }
+        m.put("renditions", list);
+        m.put("fromFile", json.readValue(store.sourceMetadata(p.id()), Map.class));
+        ctx.contentType("application/json").result(json.writeValueAsString(m));
+    }
+
+    private static String field(Context ctx, String name) {
+        var v = ctx.formParam(name);
+        return v == null ? "" : v;
+    }
+}
