@@ -38,7 +38,8 @@ class ClusterPopularityIT {
             while (System.nanoTime() - sent < Duration.ofSeconds(2).toNanos()) {
                 onA = headlines(a.browser().get("/api/v1/popular?window=1h").body());
                 onB = headlines(b.browser().get("/api/v1/popular?window=1h").body());
-                if (onA.size() == 3 && onA.equals(onB) && onA.get(0).contains("number 0")) break;
+                if (onA.size() == 3 && onA.equals(onB) && onA.get(0).contains("number 0") && a.services().popularity().views(first) == 8
+                    && b.services().popularity().views(second) == 7) break;
                 Thread.sleep(50);
             }
             assertThat(onA).containsExactly("Story number 0 from the harbour", "Story number 1 from the harbour", "Story number 2 from the harbour");
