@@ -16,6 +16,8 @@ import org.masthead.db.Database;
 import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
 import org.masthead.api.ApiGuard;
+import org.masthead.feeds.FeedRoutes;
+import org.masthead.feeds.Feeds;
 import org.masthead.http.FastLane;
 import org.masthead.http.Problem;
 import org.masthead.media.PhotoApiRoutes;
@@ -118,6 +120,9 @@ public final class App implements AutoCloseable {
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics());
+        var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
+        s.publishing().onChange(change -> feeds.invalidate());
+        var feedRoutes = new FeedRoutes(feeds);
         var apiTokens = new ApiTokens(s.db(), clock);
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
@@ -154,6 +159,7 @@ public final class App implements AutoCloseable {
             mediaAdmin.mount(r);
             tokenAdmin.mount(r);
             photoApi.mount(r);
+            feedRoutes.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
             r.exception(HttpResponseException.class, (e, ctx) -> {

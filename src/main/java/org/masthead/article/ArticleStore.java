@@ -122,6 +122,29 @@ public final class ArticleStore {
         });
     }
 
+    /** Newest published first, carrying a tag or byline ({@code kind} "tag" or "author"), by its slug. */
+    public List<ArticleSummary> listPublishedWith(String kind, String slug, int limit) {
+        var join = switch (kind) {
+            case "tag" -> " join article_tag x on x.article_id = a.id join tag t on t.id = x.tag_id and t.slug = :slug";
+            case "author" -> " join article_author x on x.article_id = a.id join author t on t.id = x.author_id and t.slug = :slug";
+            default -> throw new IllegalArgumentException("kind must be tag or author");
+        };
+        return db.read(h -> h.createQuery(SUMMARY.replace("left join media m on m.id = a.lead_media_id",
+                "left join media m on m.id = a.lead_media_id" + join)
+                + " where a.status = 'published' order by a.published_at desc, a.id desc limit :limit")
+            .bind("slug", slug).bind("limit", limit).map((rs, ctx) -> summary(rs)).list());
+    }
+
+    /** The display name of a tag or author by slug, if it exists. */
+    public Optional<String> findName(String kind, String slug) {
+        var sql = switch (kind) {
+            case "tag" -> "select name from tag where slug = :slug";
+            case "author" -> "select display_name from author where slug = :slug";
+            default -> throw new IllegalArgumentException("kind must be tag or author");
+        };
+        return db.read(h -> h.createQuery(sql).bind("slug", slug).mapTo(String.class).findOne());
+    }
+
     public int countPublished(Long sectionId) {
         return db.read(h -> {
             var q = h.createQuery("select count(*) from article where status = 'published'" + (sectionId == null ? "" : " and section_id = :section"));
