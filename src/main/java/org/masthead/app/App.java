@@ -18,6 +18,8 @@ import org.masthead.account.TokenAdminRoutes;
 import org.masthead.api.ApiGuard;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.Feeds;
+import org.masthead.feeds.SitemapRoutes;
+import org.masthead.feeds.Sitemaps;
 import org.masthead.http.FastLane;
 import org.masthead.http.Problem;
 import org.masthead.media.PhotoApiRoutes;
@@ -123,6 +125,7 @@ public final class App implements AutoCloseable {
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         s.publishing().onChange(change -> feeds.invalidate());
         var feedRoutes = new FeedRoutes(feeds);
+        var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
         var apiTokens = new ApiTokens(s.db(), clock);
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
@@ -160,6 +163,7 @@ public final class App implements AutoCloseable {
             tokenAdmin.mount(r);
             photoApi.mount(r);
             feedRoutes.mount(r);
+            sitemapRoutes.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
             r.exception(HttpResponseException.class, (e, ctx) -> {

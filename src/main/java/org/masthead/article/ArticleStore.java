@@ -122,6 +122,18 @@ public final class ArticleStore {
         });
     }
 
+    /** Publication times of every published article (for the sitemap index: one file per month). */
+    public List<Long> listPublishedTimes() {
+        return db.read(h -> h.createQuery("select published_at from article where status = 'published'").mapTo(Long.class).list());
+    }
+
+    /** Published articles with {@code from <= published_at < to}, oldest first, paged. */
+    public List<ArticleSummary> listPublishedBetween(long from, long to, int limit, int offset) {
+        return db.read(h -> h.createQuery(SUMMARY + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
+                + " order by a.published_at, a.id limit :limit offset :offset")
+            .bind("from", from).bind("to", to).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list());
+    }
+
     /** Newest published first, carrying a tag or byline ({@code kind} "tag" or "author"), by its slug. */
     public List<ArticleSummary> listPublishedWith(String kind, String slug, int limit) {
         var join = switch (kind) {

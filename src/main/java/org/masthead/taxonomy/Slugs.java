@@ -10,7 +10,7 @@ public final class Slugs {
     public static final Pattern VALID = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     /** First path segments the site uses itself; a section may not take them. */
     public static final Set<String> RESERVED = Set.of("newsroom", "media", "assets", "api", "_", "webjars",
-        "search", "feeds", "sitemap.xml", "robots.txt", "favicon.ico", "healthz", "author", "tag");
+        "search", "feeds", "sitemap.xml", "sitemaps", "sitemap-news.xml", "robots.txt", "favicon.ico", "healthz", "author", "tag");
     private static final int MAX = 80;
 
     private Slugs() {}
