@@ -110,7 +110,7 @@ public final class App implements AutoCloseable {
     public static App start(AppConfig config, Clock clock) {
         var s = services(config, clock);
         var templates = Templates.precompiled();
-        var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js"));
+        var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
             s.renditions().widths());

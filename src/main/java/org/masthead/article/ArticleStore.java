@@ -90,6 +90,13 @@ public final class ArticleStore {
         });
     }
 
+    /** The status of the article at this permalink, whatever it is (404 vs 410 for readers). */
+    public Optional<ArticleStatus> findStatus(String sectionSlug, String slug) {
+        return db.read(h -> h.createQuery("""
+                select a.status from article a join section s on s.id = a.section_id where s.slug = :section and a.slug = :slug
+                """).bind("section", sectionSlug).bind("slug", slug).map((rs, ctx) -> ArticleStatus.parse(rs.getString("status"))).findOne());
+    }
+
     /** Where an old permalink now points, if it was ever redirected. */
     public Optional<Long> findRedirect(String path) {
         return db.read(h -> h.createQuery("select article_id from redirect where old_path = :p").bind("p", path)

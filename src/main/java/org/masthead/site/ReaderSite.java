@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.masthead.article.ArticleChanged;
+import org.masthead.article.ArticleStatus;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ArticleSummary;
 import org.masthead.http.CachedResponse;
@@ -97,7 +98,7 @@ public final class ReaderSite {
 
     private SiteChrome chrome(String title, String description, String path, String active) {
         return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
-            assets.url("site.css"), assets.url("site.js"), renditionWidths);
+            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of());
     }
 
     private void home(Context ctx) {
@@ -111,8 +112,10 @@ public final class ReaderSite {
                 var list = articles.listPublished(s.id(), 4, 0);
                 if (!list.isEmpty()) blocks.add(new Pages.SectionBlock(s, list));
             }
-            return Optional.of(templates.render("site/home.jte", new Pages.Home(
-                chrome(siteName, "The latest news from " + siteName, "/", ""), latest.get(0),
+            var homeChrome = chrome(siteName, "The latest news from " + siteName, "/", "");
+            homeChrome = homeChrome.with(StructuredData.home(siteName, baseUrl, assets.url("logo.svg")),
+                social("website", siteName, homeChrome.description(), baseUrl + "/", null));
+            return Optional.of(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
                 latest.subList(1, latest.size()), blocks, popular())));
         });
     }
@@ -121,6 +124,10 @@ public final class ReaderSite {
         var slug = ctx.pathParam("section");
         int page = Http.page(ctx);
         var section = taxonomy.findSectionBySlug(slug);
+        if (section.isEmpty() && !slug.equals(slug.toLowerCase(java.util.Locale.ROOT))) {
+            ctx.redirect("/" + slug.toLowerCase(java.util.Locale.ROOT) + "/", HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         if (section.isEmpty()) {
             notFound(ctx);
             return;
@@ -131,7 +138,10 @@ public final class ReaderSite {
             if (list.isEmpty() && page > 1) return Optional.empty();
             var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
             var path = s.path() + (page > 1 ? "?page=" + page : "");
-            return Optional.of(templates.render("site/front.jte", new Pages.Front(chrome(title, "Latest " + s.name() + " news", path, s.slug()),
+            var frontChrome = chrome(title, "Latest " + s.name() + " news", path, s.slug());
+            frontChrome = frontChrome.with(StructuredData.section(s, siteName, baseUrl, assets.url("logo.svg")),
+                social("website", title, frontChrome.description(), baseUrl + path, null));
+            return Optional.of(templates.render("site/front.jte", new Pages.Front(frontChrome,
                 s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))));
         });
     }
@@ -140,11 +150,48 @@ public final class ReaderSite {
         var path = "/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug");
         serve(ctx, "article:" + path, () -> articles.findPublished(ctx.pathParam("section"), ctx.pathParam("slug"))
             .map(a -> templates.render("site/article.jte", new Pages.ArticleView(
-                chrome(a.headline(), a.dek(), a.path(), a.section().slug()), a, popular()))));
+                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
+                    articleSocial(a)), a, popular()))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
-            moved.ifPresent(a -> ctx.redirect(a.path(), HttpStatus.MOVED_PERMANENTLY));
+            if (moved.isPresent()) {
+                ctx.redirect(moved.get().path(), HttpStatus.MOVED_PERMANENTLY);
+            } else if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
+                ctx.redirect(path.toLowerCase(java.util.Locale.ROOT), HttpStatus.MOVED_PERMANENTLY); // slugs are lowercase
+            } else if (articles.findStatus(ctx.pathParam("section"), ctx.pathParam("slug")).filter(st -> st == ArticleStatus.UNPUBLISHED).isPresent()) {
+                error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
+            }
         }
+    }
+
+    /** OpenGraph and Twitter card values; the image is the 16:9 rendition when the photo is large enough. */
+    private java.util.Map<String, String> social(String type, String title, String description, String url, org.masthead.media.Photo photo) {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("og:type", type);
+        m.put("og:site_name", siteName);
+        m.put("og:title", title);
+        if (!description.isEmpty()) m.put("og:description", description);
+        m.put("og:url", url);
+        m.put("twitter:card", photo == null ? "summary" : "summary_large_image");
+        m.put("twitter:title", title);
+        if (!description.isEmpty()) m.put("twitter:description", description);
+        if (photo != null) {
+            boolean wide = photo.wideUrl().contains("wide-");
+            m.put("og:image", baseUrl + photo.wideUrl());
+            m.put("og:image:width", String.valueOf(wide ? 1280 : photo.width()));
+            m.put("og:image:height", String.valueOf(wide ? 720 : photo.height()));
+            if (!photo.altText().isEmpty()) m.put("og:image:alt", photo.altText());
+            m.put("twitter:image", baseUrl + photo.wideUrl());
+        }
+        return m;
+    }
+
+    private java.util.Map<String, String> articleSocial(org.masthead.article.Article a) {
+        var m = social("article", a.headline(), a.dek(), baseUrl + a.path(), a.leadPhoto());
+        if (a.publishedAt() != null) m.put("article:published_time", java.time.Instant.ofEpochMilli(a.publishedAt()).toString());
+        m.put("article:modified_time", java.time.Instant.ofEpochMilli(a.updatedAt()).toString());
+        m.put("article:section", a.section().name());
+        return m;
     }
 
     private List<ArticleSummary> popular() { return popularity.rail(null); }

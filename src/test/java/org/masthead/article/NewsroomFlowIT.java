@@ -138,8 +138,8 @@ abstract class NewsroomFlowIT {
         var unpublish = Map.of("action", "unpublish");
         idFrom(editor.postMultipart("/newsroom/articles/" + id, unpublish, "photo", "", null));
         var gone = reader.get(path);
-        assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.body()).contains("Page not found").contains("href=\"/\"");
+        assertThat(gone.status()).isEqualTo(410); // Gone: it existed and was taken down
+        assertThat(gone.body()).contains("taken down").contains("href=\"/\"");
         assertThat(reader.get("/news/").body()).doesNotContain("Night bus route opens to all riders");
         assertThat(reader.get("/").body()).doesNotContain("Night bus route opens to all riders");
     }

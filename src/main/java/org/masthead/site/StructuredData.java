@@ -1,0 +1,97 @@
+package org.masthead.site;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.masthead.article.Article;
+import org.masthead.taxonomy.Section;
+
+/**
+ * schema.org JSON-LD as typed records serialised by Jackson (never string templates). '<', '>' and
+ * '&' are written as \\u escapes so nothing in the data can close the surrounding script element.
+ */
+public final class StructuredData {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new CharacterEscapes() {
+            private final int[] escapes = standardAsciiEscapesForJSON();
+            {
+                escapes['<'] = ESCAPE_STANDARD;
+                escapes['>'] = ESCAPE_STANDARD;
+                escapes['&'] = ESCAPE_STANDARD;
+            }
+
+            @Override public int[] getEscapeCodesForAscii() { return escapes; }
+
+            @Override public SerializableString getEscapeSequence(int ch) { return new SerializedString(String.format("\\u%04x", ch)); }
+        });
+    }
+
+    private StructuredData() {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Person(@JsonProperty("@type") String type, String name, String url) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ImageObject(@JsonProperty("@type") String type, String url, Integer width, Integer height, String caption, String creditText,
+                       Person creator, String copyrightNotice) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Organization(@JsonProperty("@type") String type, String name, String url, ImageObject logo) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record NewsArticle(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String headline, String description,
+                       String articleSection, String keywords, String datePublished, String dateModified, String dateline,
+                       List<Person> author, Organization publisher, String mainEntityOfPage, ImageObject image) {}
+
+    record ListItem(@JsonProperty("@type") String type, int position, String name, String item) {}
+
+    record BreadcrumbList(@JsonProperty("@type") String type, List<ListItem> itemListElement) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record CollectionPage(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String name, String url,
+                          BreadcrumbList breadcrumb, Organization publisher) {}
+
+    record WebSite(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String name, String url, Organization publisher) {}
+
+    static Organization publisher(String siteName, String baseUrl, String logoUrl) {
+        return new Organization("NewsMediaOrganization", siteName, baseUrl + "/", new ImageObject("ImageObject", baseUrl + logoUrl, 600, 60,
+            null, null, null, null));
+    }
+
+    static String article(Article a, String siteName, String baseUrl, String logoUrl) {
+        var p = a.leadPhoto();
+        var image = p == null ? null : new ImageObject("ImageObject", baseUrl + p.url(), p.width(), p.height(), p.caption(), p.credit(),
+            p.creator().isEmpty() ? null : new Person("Person", p.creator(), null), p.copyright());
+        var authors = a.authors().stream().map(au -> new Person("Person", au.displayName(), baseUrl + "/feeds/author/" + au.slug() + ".atom")).toList();
+        var keywords = String.join(", ", a.tags().stream().map(t -> t.name()).toList());
+        return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.dek(), a.section().name(), keywords,
+            a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),
+            a.dateline(), authors, publisher(siteName, baseUrl, logoUrl), baseUrl + a.path(), image));
+    }
+
+    static String section(Section s, String siteName, String baseUrl, String logoUrl) {
+        return write(new CollectionPage("https://schema.org", "CollectionPage", s.name(), baseUrl + s.path(),
+            new BreadcrumbList("BreadcrumbList", List.of(new ListItem("ListItem", 1, siteName, baseUrl + "/"),
+                new ListItem("ListItem", 2, s.name(), baseUrl + s.path()))), publisher(siteName, baseUrl, logoUrl)));
+    }
+
+    static String home(String siteName, String baseUrl, String logoUrl) {
+        return write(new WebSite("https://schema.org", "WebSite", siteName, baseUrl + "/", publisher(siteName, baseUrl, logoUrl)));
+    }
+
+    static String write(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
