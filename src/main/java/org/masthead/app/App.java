@@ -21,6 +21,8 @@ import org.masthead.feeds.Feeds;
 import org.masthead.feeds.SitemapRoutes;
 import org.masthead.feeds.Sitemaps;
 import org.masthead.http.FastLane;
+import org.masthead.http.OutboundGuard;
+import org.masthead.site.CdnPurges;
 import org.masthead.http.Problem;
 import org.masthead.media.PhotoApiRoutes;
 import org.masthead.http.Templates;
@@ -109,6 +111,15 @@ public final class App implements AutoCloseable {
 
     public static App start(AppConfig config, Clock clock) {
         var s = services(config, clock);
+        try {
+            return start(config, clock, s);
+        } catch (RuntimeException e) {
+            s.close(); // a refused start leaves no pool or connection behind
+            throw e;
+        }
+    }
+
+    private static App start(AppConfig config, Clock clock, Services s) {
         var templates = Templates.precompiled();
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
@@ -116,6 +127,12 @@ public final class App implements AutoCloseable {
             s.renditions().widths());
         s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
         s.publishing().onChange(s.popularity()::articleChanged);
+        var outbound = new OutboundGuard(config.http().allowPrivateTargets());
+        if (!config.cdn().purgeUrl().isEmpty()) {
+            var refusal = outbound.refusal(config.cdn().purgeUrl());
+            if (refusal != null) throw new AppConfig.ConfigException("cdn.purge-url", refusal);
+            s.publishing().onChange(new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles())::articleChanged);
+        }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name());
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);

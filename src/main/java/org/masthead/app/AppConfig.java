@@ -12,9 +12,17 @@ import java.util.TreeMap;
  * then {@code MASTHEAD_*} environment variables. Each feature receives only its own sub-record.
  * Any invalid or unknown key stops boot with a message naming it.
  */
-public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site) {
+public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site, Cdn cdn) {
 
-    public record Http(String host, int port, int apiRequestsPerMinute) {
+    /** Purging a CDN on publish: {@code purgeUrl} empty = off; {@code purgeHeader} "Name: value" is never logged. */
+    public record Cdn(String purgeUrl, String purgeHeader) {
+        public Cdn {
+            if (!purgeHeader.isEmpty() && !purgeHeader.matches("[A-Za-z0-9-]+:.+")) throw new ConfigException("cdn.purge-header", "must look like 'Name: value'");
+        }
+        @Override public String toString() { return "Cdn[" + (purgeUrl.isEmpty() ? "off" : purgeUrl) + "]"; }
+    }
+
+    public record Http(String host, int port, int apiRequestsPerMinute, boolean allowPrivateTargets) {
         public Http {
             if (port < 0 || port > 65535) throw new ConfigException("http.port", "must be between 0 and 65535");
             if (apiRequestsPerMinute < 1) throw new ConfigException("api.requests-per-minute", "must be > 0");
@@ -82,6 +90,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("http.host", "0.0.0.0"),
         Map.entry("http.port", "8080"),
         Map.entry("api.requests-per-minute", "600"),
+        Map.entry("http.allow-private-targets", "false"),
+        Map.entry("cdn.purge-url", ""),
+        Map.entry("cdn.purge-header", ""),
         Map.entry("data.dir", "data"),
         Map.entry("database.url", ""),
         Map.entry("database.user", ""),
@@ -142,14 +153,15 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         var dataDir = Path.of(v.get("data.dir"));
         var url = v.get("database.url");
         return new AppConfig(
-            new Http(v.get("http.host"), integer(v, "http.port"), integer(v, "api.requests-per-minute")),
+            new Http(v.get("http.host"), integer(v, "http.port"), integer(v, "api.requests-per-minute"), bool(v, "http.allow-private-targets")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
             new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v),
                 bool(v, "media.require-alt-and-credit")),
             new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
-            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")));
+            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")),
+            new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")));
     }
 
     private static boolean bool(Map<String, String> v, String key) {

@@ -54,6 +54,10 @@ public final class FastLane extends Handler.Wrapper {
         headers.put(HttpHeader.CACHE_CONTROL, p.cacheControl());
         headers.put(HttpHeader.ETAG, etag);
         headers.put(HttpHeader.VARY, "Accept-Encoding");
+        if (!p.surrogateKeys().isEmpty()) {
+            headers.put("Surrogate-Key", p.surrogateKeys());
+            headers.put("Cache-Tag", p.surrogateKeys().replace(' ', ','));
+        }
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
         if (Etags.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {

@@ -34,17 +34,21 @@ final class PageCache {
     }
 
     /** The cached page, or a fresh render when absent or stale; empty when the renderer finds nothing. */
-    Optional<CachedResponse> get(String key, long railVersion, Supplier<Optional<String>> render) {
+    /** What a renderer returns: the HTML and the surrogate keys of what it shows. */
+    record Rendered(String html, String surrogateKeys) {}
+
+    Optional<CachedResponse> get(String key, long railVersion, Supplier<Optional<Rendered>> render) {
         var cached = current(key, railVersion);
         if (cached.isPresent()) return cached;
-        var html = render.get();
-        if (html.isEmpty()) {
+        var rendered = render.get();
+        if (rendered.isEmpty()) {
             pages.invalidate(key);
             return Optional.empty();
         }
-        var body = html.get().getBytes(StandardCharsets.UTF_8);
+        var body = rendered.get().html().getBytes(StandardCharsets.UTF_8);
         var tag = digest(body);
-        var fresh = new CachedResponse(body, gzip(body), "\"" + tag + "\"", "\"" + tag + "-gz\"", "text/html; charset=utf-8", cacheControl);
+        var fresh = new CachedResponse(body, gzip(body), "\"" + tag + "\"", "\"" + tag + "-gz\"", "text/html; charset=utf-8", cacheControl,
+            rendered.get().surrogateKeys());
         pages.put(key, new Page(fresh, railVersion));
         return Optional.of(fresh);
     }

@@ -23,7 +23,7 @@ import org.masthead.taxonomy.TaxonomyStore;
  * ETags and Cache-Control, cookie-free. Permalinks are /{section}/{slug} (docs/urls.md).
  */
 public final class ReaderSite {
-    static final String PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
+    static final String PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400";
     static final int FRONT_PAGE_SIZE = 20;
 
     private final ArticleStore articles;
@@ -105,7 +105,7 @@ public final class ReaderSite {
         serve(ctx, "home", () -> {
             var latest = articles.listPublished(null, 7, 0);
             if (latest.isEmpty()) {
-                return Optional.of(templates.render("site/empty.jte", chrome(siteName, "", "/", "")));
+                return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), "home"));
             }
             var blocks = new ArrayList<Pages.SectionBlock>();
             for (Section s : taxonomy.listSections()) {
@@ -115,8 +115,8 @@ public final class ReaderSite {
             var homeChrome = chrome(siteName, "The latest news from " + siteName, "/", "");
             homeChrome = homeChrome.with(StructuredData.home(siteName, baseUrl, assets.url("logo.svg")),
                 social("website", siteName, homeChrome.description(), baseUrl + "/", null));
-            return Optional.of(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
-                latest.subList(1, latest.size()), blocks, popular())));
+            return Optional.of(new PageCache.Rendered(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
+                latest.subList(1, latest.size()), blocks, popular())), "home"));
         });
     }
 
@@ -141,17 +141,18 @@ public final class ReaderSite {
             var frontChrome = chrome(title, "Latest " + s.name() + " news", path, s.slug());
             frontChrome = frontChrome.with(StructuredData.section(s, siteName, baseUrl, assets.url("logo.svg")),
                 social("website", title, frontChrome.description(), baseUrl + path, null));
-            return Optional.of(templates.render("site/front.jte", new Pages.Front(frontChrome,
-                s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))));
+            return Optional.of(new PageCache.Rendered(templates.render("site/front.jte", new Pages.Front(frontChrome,
+                s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))),
+                "section-" + s.slug()));
         });
     }
 
     private void article(Context ctx) {
         var path = "/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug");
         serve(ctx, "article:" + path, () -> articles.findPublished(ctx.pathParam("section"), ctx.pathParam("slug"))
-            .map(a -> templates.render("site/article.jte", new Pages.ArticleView(
+            .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
-                    articleSocial(a)), a, popular()))));
+                    articleSocial(a)), a, popular())), surrogateKeys(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {
@@ -197,7 +198,14 @@ public final class ReaderSite {
     private List<ArticleSummary> popular() { return popularity.rail(null); }
 
     /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
-    private void serve(Context ctx, String key, java.util.function.Supplier<Optional<String>> render) {
+    /** The CDN purge keys of an article page: the article, its section and its tags. */
+    public static String surrogateKeys(org.masthead.article.Article a) {
+        var keys = new StringBuilder("article-").append(a.id()).append(" section-").append(a.section().slug());
+        a.tags().forEach(t -> keys.append(" tag-").append(t.slug()));
+        return keys.toString();
+    }
+
+    private void serve(Context ctx, String key, java.util.function.Supplier<Optional<PageCache.Rendered>> render) {
         var page = cache.get(key, popularity.rankings().version(), render);
         if (page.isEmpty()) {
             notFound(ctx);
@@ -208,6 +216,7 @@ public final class ReaderSite {
         boolean gzip = encoding != null && encoding.contains("gzip");
         var etag = gzip ? p.gzipEtag() : p.etag();
         ctx.header("Cache-Control", p.cacheControl()).header("ETag", etag).header("Vary", "Accept-Encoding");
+        if (!p.surrogateKeys().isEmpty()) ctx.header("Surrogate-Key", p.surrogateKeys()).header("Cache-Tag", p.surrogateKeys().replace(' ', ','));
         if (Etags.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;

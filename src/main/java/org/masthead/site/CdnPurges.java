@@ -1,0 +1,85 @@
+package org.masthead.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.masthead.article.ArticleChanged;
+import org.masthead.article.ArticleStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a CDN what to drop when an article changes: POSTs {@code {"surrogate_keys": [...]}} to
+ * {@code cdn.purge-url} with the optional {@code cdn.purge-header} (e.g. "Fastly-Key: …"), off the
+ * request thread, three tries. Keys: {@code article-{id}}, {@code section-{slug}} (before and after),
+ * {@code tag-{slug}} and {@code home} — the same keys pages send in Surrogate-Key / Cache-Tag.
+ * Fastly purges by surrogate key, Cloudflare by Cache-Tag, Varnish with an xkey VCL; point the URL at
+ * a small adapter where the CDN's API wants another shape (docs/caching.md).
+ */
+public final class CdnPurges implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CdnPurges.class);
+    private final String url;
+    private final String headerName;
+    private final String headerValue;
+    private final ArticleStore articles;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("cdn-purge").unstarted(r));
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** {@code header} is "Name: value" or empty. */
+    public CdnPurges(String url, String header, ArticleStore articles) {
+        this.url = url;
+        int colon = header.indexOf(':');
+        this.headerName = colon > 0 ? header.substring(0, colon).strip() : "";
+        this.headerValue = colon > 0 ? header.substring(colon + 1).strip() : "";
+        this.articles = articles;
+    }
+
+    public static java.util.Set<String> keysFor(ArticleChanged change, ArticleStore articles) {
+        var keys = new LinkedHashSet<String>();
+        keys.add("article-" + change.articleId());
+        for (var s : new org.masthead.article.ArticleSummary[] {change.before(), change.after()}) {
+            if (s != null) keys.add("section-" + s.sectionSlug());
+        }
+        articles.find(change.articleId()).ifPresent(a -> a.tags().forEach(t -> keys.add("tag-" + t.slug())));
+        keys.add("home");
+        return keys;
+    }
+
+    public void articleChanged(ArticleChanged change) {
+        if (change.before() == null && change.after() == null) return; // never visible: nothing cached anywhere
+        var keys = keysFor(change, articles);
+        sender.execute(() -> send(keys));
+    }
+
+    private void send(java.util.Set<String> keys) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                var req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("surrogate_keys", keys))));
+                if (!headerName.isEmpty()) req.header(headerName, headerValue);
+                var res = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
+                if (res.statusCode() < 300) return;
+                log.warn("CDN purge of {} answered {} (attempt {})", keys, res.statusCode(), attempt);
+            } catch (Exception e) {
+                log.warn("CDN purge of {} failed (attempt {}): {}", keys, attempt, e.toString());
+            }
+            try {
+                Thread.sleep(500L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() { sender.shutdown(); }
+}
