@@ -129,6 +129,44 @@ public final class ArticleStore {
         });
     }
 
+    /** Filters of the content API; null = any. {@code afterUpdatedAt/afterId} is the cursor (exclusive). */
+    public record ApiFilter(ArticleStatus status, String sectionSlug, String tagSlug, String authorSlug, Long updatedSince,
+                            Long afterUpdatedAt, Long afterId) {}
+
+    /** Most recently updated first, for the content API's cursor paging. */
+    public List<ArticleSummary> listForApi(ApiFilter f, int limit) {
+        return db.read(h -> {
+            var joins = new StringBuilder();
+            var where = new ArrayList<String>();
+            where.add("1 = 1");
+            if (f.status() != null) where.add("a.status = :status");
+            if (f.sectionSlug() != null) where.add("s.slug = :section");
+            if (f.tagSlug() != null) joins.append(" join article_tag xt on xt.article_id = a.id join tag t on t.id = xt.tag_id and t.slug = :tag");
+            if (f.authorSlug() != null) joins.append(" join article_author xa on xa.article_id = a.id join author au on au.id = xa.author_id and au.slug = :author");
+            if (f.updatedSince() != null) where.add("a.updated_at >= :since");
+            if (f.afterUpdatedAt() != null) where.add("(a.updated_at < :cu or (a.updated_at = :cu and a.id < :ci))");
+            var q = h.createQuery(SUMMARY.replace("left join media m on m.id = a.lead_media_id", "left join media m on m.id = a.lead_media_id" + joins)
+                + " where " + String.join(" and ", where) + " order by a.updated_at desc, a.id desc limit :limit");
+            if (f.status() != null) q.bind("status", f.status().dbValue());
+            if (f.sectionSlug() != null) q.bind("section", f.sectionSlug());
+            if (f.tagSlug() != null) q.bind("tag", f.tagSlug());
+            if (f.authorSlug() != null) q.bind("author", f.authorSlug());
+            if (f.updatedSince() != null) q.bind("since", f.updatedSince());
+            if (f.afterUpdatedAt() != null) q.bind("cu", f.afterUpdatedAt()).bind("ci", f.afterId());
+            return q.bind("limit", limit).map((rs, ctx) -> summary(rs)).list();
+        });
+    }
+
+    /** Every tag or author ({@code kind}) as slug → name, by name. */
+    public List<java.util.Map.Entry<String, String>> listNames(String kind) {
+        var sql = switch (kind) {
+            case "tag" -> "select slug, name from tag order by name";
+            case "author" -> "select slug, display_name as name from author order by display_name";
+            default -> throw new IllegalArgumentException("kind must be tag or author");
+        };
+        return db.read(h -> h.createQuery(sql).map((rs, ctx) -> java.util.Map.entry(rs.getString("slug"), rs.getString("name"))).list());
+    }
+
     /** Publication times of every published article (for the sitemap index: one file per month). */
     public List<Long> listPublishedTimes() {
         return db.read(h -> h.createQuery("select published_at from article where status = 'published'").mapTo(Long.class).list());

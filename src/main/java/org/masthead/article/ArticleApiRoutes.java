@@ -1,0 +1,279 @@
+package org.masthead.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.masthead.account.ApiToken;
+import org.masthead.account.Role;
+import org.masthead.account.User;
+import org.masthead.account.UserStore;
+import org.masthead.api.ApiGuard;
+import org.masthead.http.Problem;
+import org.masthead.taxonomy.TaxonomyStore;
+
+/**
+ * Articles, sections, tags and authors in the content API. Read tokens see published articles;
+ * editor tokens see every status and write with the newsroom's validation, sanitising and
+ * revision rules, acting as the admin who created the token.
+ */
+public final class ArticleApiRoutes {
+    static final int MAX_LIMIT = 100;
+    private final ArticleStore articles;
+    private final Publishing publishing;
+    private final TaxonomyStore taxonomy;
+    private final UserStore users;
+    private final String baseUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ArticleApiRoutes(ArticleStore articles, Publishing publishing, TaxonomyStore taxonomy, UserStore users, String baseUrl) {
+        this.articles = articles;
+        this.publishing = publishing;
+        this.taxonomy = taxonomy;
+        this.users = users;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public void mount(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/articles", this::list);
+        r.post("/api/v1/articles", this::create);
+        r.get("/api/v1/articles/by-path", this::byPath);
+        r.get("/api/v1/articles/{id}", this::show);
+        r.put("/api/v1/articles/{id}", this::update);
+        r.post("/api/v1/articles/{id}/publish", ctx -> status(ctx, true));
+        r.post("/api/v1/articles/{id}/unpublish", ctx -> status(ctx, false));
+        r.get("/api/v1/sections", ctx -> send(ctx, 200, Map.of("items", taxonomy.listSections().stream()
+            .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())));
+        r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))));
+        r.get("/api/v1/authors", ctx -> send(ctx, 200, Map.of("items", names("author"))));
+    }
+
+    private List<Map<String, String>> names(String kind) {
+        return articles.listNames(kind).stream().map(e -> Map.of("slug", e.getKey(), "name", e.getValue())).toList();
+    }
+
+    private static boolean editor(Context ctx) { return ApiGuard.token(ctx).scope() == ApiToken.Scope.EDITOR; }
+
+    private void list(Context ctx) throws Exception {
+        int limit;
+        try {
+            limit = ctx.queryParam("limit") == null ? 20 : Integer.parseInt(ctx.queryParam("limit"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            Problem.send(ctx, 400, Problem.title(400), "limit must be a whole number from 1 to " + MAX_LIMIT);
+            return;
+        }
+        ArticleStatus status = ArticleStatus.PUBLISHED;
+        var statusParam = ctx.queryParam("status");
+        if (statusParam != null) {
+            try {
+                status = ArticleStatus.parse(statusParam);
+            } catch (IllegalArgumentException e) {
+                Problem.send(ctx, 400, Problem.title(400), "status must be draft, in_review, scheduled, published or unpublished");
+                return;
+            }
+            if (status != ArticleStatus.PUBLISHED && !editor(ctx)) {
+                Problem.send(ctx, 403, Problem.title(403), "Only editor tokens may list articles that are not published.");
+                return;
+            }
+        }
+        Long since = null;
+        if (ctx.queryParam("updated_since") != null) {
+            try {
+                since = Instant.parse(ctx.queryParam("updated_since")).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                Problem.send(ctx, 400, Problem.title(400), "updated_since must be an RFC 3339 UTC time such as 2026-11-25T08:00:00Z");
+                return;
+            }
+        }
+        Long cursorAt = null;
+        Long cursorId = null;
+        if (ctx.queryParam("cursor") != null) {
+            try {
+                var parts = new String(Base64.getUrlDecoder().decode(ctx.queryParam("cursor")), StandardCharsets.UTF_8).split(":");
+                cursorAt = Long.parseLong(parts[0]);
+                cursorId = Long.parseLong(parts[1]);
+            } catch (RuntimeException e) {
+                Problem.send(ctx, 400, Problem.title(400), "cursor is not one this API gave out; start again without it");
+                return;
+            }
+        }
+        var rows = articles.listForApi(new ArticleStore.ApiFilter(status, ctx.queryParam("section"), ctx.queryParam("tag"), ctx.queryParam("author"),
+            since, cursorAt, cursorId), limit + 1);
+        var page = rows.subList(0, Math.min(limit, rows.size()));
+        var items = new ArrayList<Map<String, Object>>();
+        for (var s : page) articles.find(s.id()).ifPresent(a -> items.add(view(a)));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", items);
+        if (rows.size() > limit) {
+            var last = page.get(page.size() - 1);
+            body.put("next_cursor", Base64.getUrlEncoder().withoutPadding().encodeToString((last.updatedAt() + ":" + last.id()).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            body.put("next_cursor", null);
+        }
+        send(ctx, 200, body);
+    }
+
+    private Optional<Article> visible(Context ctx, Optional<Article> a) {
+        return a.filter(x -> x.isPublished() || editor(ctx));
+    }
+
+    private void show(Context ctx) throws Exception {
+        var a = visible(ctx, id(ctx).flatMap(articles::find));
+        if (a.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        send(ctx, 200, view(a.get()));
+    }
+
+    private void byPath(Context ctx) throws Exception {
+        var path = ctx.queryParam("path");
+        var parts = path == null ? new String[0] : path.replaceAll("^/+|/+$", "").split("/");
+        var a = parts.length == 2 ? articles.findPublished(parts[0], parts[1]) : Optional.<Article>empty();
+        if (a.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No published article at path '" + path + "'.");
+            return;
+        }
+        send(ctx, 200, view(a.get()));
+    }
+
+    private static Optional<Long> id(Context ctx) {
+        try {
+            return Optional.of(Long.parseLong(ctx.pathParam("id")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The user an editor token acts as: its creator, with the editor role at most. */
+    private Optional<User> actor(Context ctx) {
+        var token = ApiGuard.token(ctx);
+        return token.createdBy() == null ? Optional.empty() : users.find(token.createdBy()).filter(u -> !u.disabled())
+            .map(u -> new User(u.id(), u.email(), u.displayName(), Role.EDITOR, false));
+    }
+
+    private void create(Context ctx) throws Exception {
+        var actor = actor(ctx);
+        if (actor.isEmpty()) {
+            Problem.send(ctx, 403, Problem.title(403), "The admin who created this token is disabled.");
+            return;
+        }
+        var draft = draft(ctx);
+        if (draft.isEmpty()) return;
+        var result = publishing.create(actor.get(), draft.get().draft(), draft.get().leadPhotoId());
+        respond(ctx, result, 201);
+    }
+
+    private void update(Context ctx) throws Exception {
+        var actor = actor(ctx);
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        if (actor.isEmpty()) {
+            Problem.send(ctx, 403, Problem.title(403), "The admin who created this token is disabled.");
+            return;
+        }
+        var draft = draft(ctx);
+        if (draft.isEmpty()) return;
+        if (draft.get().revision() == null) {
+            Problem.send(ctx, 400, Problem.title(400), "Send the 'revision' you based this change on (from GET /api/v1/articles/{id}).");
+            return;
+        }
+        respond(ctx, publishing.save(actor.get(), current.get().id(), draft.get().revision(), draft.get().draft(), draft.get().leadPhotoId()), 200);
+    }
+
+    private void status(Context ctx, boolean publish) throws Exception {
+        var actor = actor(ctx);
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty() || actor.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        respond(ctx, publish ? publishing.publish(actor.get(), current.get().id()) : publishing.unpublish(actor.get(), current.get().id()), 200);
+    }
+
+    private record Parsed(ArticleDraft draft, Long leadPhotoId, Integer revision) {}
+
+    private Optional<Parsed> draft(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
+            return Optional.empty();
+        }
+        if (body == null || !body.isObject()) {
+            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
+            return Optional.empty();
+        }
+        var sectionSlug = body.path("section").asText("");
+        var section = taxonomy.findSectionBySlug(sectionSlug);
+        var draft = new ArticleDraft(body.path("headline").asText(""), body.path("dek").asText(""), section.map(s -> s.id()).orElse(0L),
+            body.path("slug").asText(""), body.path("body_html").asText(""), body.path("dateline").asText(""),
+            strings(body.path("bylines")), strings(body.path("tags")));
+        Long photo = body.hasNonNull("lead_photo_id") ? body.get("lead_photo_id").asLong() : null;
+        Integer revision = body.hasNonNull("revision") ? body.get("revision").asInt() : null;
+        return Optional.of(new Parsed(draft, photo, revision));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var out = new ArrayList<String>();
+        if (array.isArray()) array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private void respond(Context ctx, Publishing.Result result, int okStatus) throws Exception {
+        switch (result) {
+            case Publishing.Result.Saved saved -> send(ctx, okStatus, view(saved.article()));
+            case Publishing.Result.Invalid invalid -> {
+                Problem.send(ctx, 422, "Unprocessable content", String.join(" ", invalid.problems().values()));
+                var p = json.readTree(ctx.result());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) p).set("errors", json.valueToTree(invalid.problems()));
+                ctx.result(json.writeValueAsString(p));
+            }
+            case Publishing.Result.Conflict conflict -> Problem.send(ctx, 409, Problem.title(409), "The article was saved by someone else since the revision "
+                + "you sent; it is now at revision " + conflict.current().revision() + ". GET it, merge, and send that revision.");
+            case Publishing.Result.Forbidden forbidden -> Problem.send(ctx, 403, Problem.title(403), forbidden.message());
+        }
+    }
+
+    Map<String, Object> view(Article a) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", a.id());
+        m.put("url", baseUrl + a.path());
+        m.put("path", a.path());
+        m.put("status", a.status().dbValue());
+        m.put("revision", a.revision());
+        m.put("headline", a.headline());
+        m.put("dek", a.dek());
+        m.put("section", a.section().slug());
+        m.put("slug", a.slug());
+        m.put("dateline", a.dateline());
+        m.put("bylines", a.authors().stream().map(au -> Map.of("name", au.displayName(), "slug", au.slug())).toList());
+        m.put("tags", a.tags().stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
+        m.put("body_html", a.bodyHtml());
+        m.put("published_at", a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString());
+        m.put("updated_at", Instant.ofEpochMilli(a.updatedAt()).toString());
+        var p = a.leadPhoto();
+        m.put("lead_photo", p == null ? null : Map.of("id", p.id(), "url", baseUrl + p.url(), "width", p.width(), "height", p.height(),
+            "caption", p.caption(), "credit", p.credit(), "alt_text", p.altText()));
+        return m;
+    }
+
+    private void send(Context ctx, int status, Object body) throws Exception {
+        ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+    }
+}
