@@ -18,6 +18,8 @@ import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
 import org.masthead.api.ApiGuard;
 import org.masthead.api.OpenApiRoutes;
+import org.masthead.api.WebhookAdminRoutes;
+import org.masthead.api.Webhooks;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.Feeds;
 import org.masthead.feeds.SitemapRoutes;
@@ -81,9 +83,12 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final Services services;
 
-    private App(Javalin server, Services services) {
+    private final Webhooks webhooks;
+
+    private App(Javalin server, Services services, Webhooks webhooks) {
         this.server = server;
         this.services = services;
+        this.webhooks = webhooks;
     }
 
     /** Opens the store (migrated) and the services without the web server: for CLI commands. */
@@ -130,6 +135,8 @@ public final class App implements AutoCloseable {
         s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
         s.publishing().onChange(s.popularity()::articleChanged);
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
+        var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
+        s.publishing().onChange(webhooks::articleChanged);
         if (!config.cdn().purgeUrl().isEmpty()) {
             var refusal = outbound.refusal(config.cdn().purgeUrl());
             if (refusal != null) throw new AppConfig.ConfigException("cdn.purge-url", refusal);
@@ -148,12 +155,14 @@ public final class App implements AutoCloseable {
         var apiTokens = new ApiTokens(s.db(), clock);
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
+        var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), s.taxonomy(), s.users(), site.baseUrl());
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         s.popularity().start();
         s.renditionJob().start();
+        webhooks.start();
 
         var server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -184,6 +193,7 @@ public final class App implements AutoCloseable {
             photoApi.mount(r);
             articleApi.mount(r);
             OpenApiRoutes.load().mount(r);
+            webhookAdmin.mount(r);
             feedRoutes.mount(r);
             sitemapRoutes.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
@@ -212,7 +222,7 @@ public final class App implements AutoCloseable {
         });
         server.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
-        return new App(server, s);
+        return new App(server, s, webhooks);
     }
 
     private static String title(int status) {
@@ -233,6 +243,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        webhooks.close();
         services.renditionJob().close();
         services.popularity().close();
         services.close();

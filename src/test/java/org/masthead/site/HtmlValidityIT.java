@@ -41,6 +41,7 @@ class HtmlValidityIT {
             pages.put("edit-article", editor.get("/newsroom/articles/" + id).body());
             pages.put("edit-errors", editor.postMultipart("/newsroom/articles", Fixtures.articleForm(0, "", Map.of()), "photo", "", null).body());
             pages.put("users", admin.get("/newsroom/users").body());
+            pages.put("webhooks", admin.get("/newsroom/webhooks").body());
             pages.put("tokens", admin.post("/newsroom/tokens", Map.of("name", "Validator", "scope", "read")).body());
             pages.put("most-read", editor.get("/newsroom/popular").body());
             pages.put("photos", editor.get("/newsroom/photos").body());

@@ -1,0 +1,117 @@
+package org.masthead.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.testing.Browser;
+import org.masthead.testing.Fixtures;
+import org.masthead.testing.TestApp;
+
+/** Signed webhooks with retries, surviving a restart, listed in the newsroom; a receiver runs inside the test. */
+class WebhooksIT {
+    record Received(String event, String signature, String body) {}
+
+    static HttpServer receiver(int port, List<Received> got, AtomicInteger failFirst) throws Exception {
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/hook", ex -> {
+            var body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (failFirst.getAndDecrement() > 0) {
+                ex.sendResponseHeaders(500, -1);
+            } else {
+                got.add(new Received(ex.getRequestHeaders().getFirst("X-Masthead-Event"), ex.getRequestHeaders().getFirst("X-Masthead-Signature"), body));
+                ex.sendResponseHeaders(204, -1);
+            }
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    static String register(Browser admin, String url) {
+        var res = admin.post("/newsroom/webhooks", Map.of("url", url, "events", "article.published"));
+        assertThat(res.status()).as(res.body()).isEqualTo(201);
+        var m = Pattern.compile("<code>(whsec_[A-Za-z0-9_-]+)</code>").matcher(res.body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    static long publish(TestApp app, Browser editor, String headline) {
+        var form = Fixtures.articleForm(app.services().taxonomy().listSections().get(0).id(), headline, Map.of("action", "publish"));
+        var res = editor.postMultipart("/newsroom/articles", form, "photo", "", null);
+        return Long.parseLong(res.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!c.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(c.getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void publishing_delivers_a_signed_event_retried_after_a_failure() throws Exception {
+        var got = new CopyOnWriteArrayList<Received>();
+        var server = receiver(0, got, new AtomicInteger(1));
+        var settings = Map.of("http.allow-private-targets", "true", "webhooks.retry-base-millis", "200");
+        try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
+            var admin = app.signedIn("hooks@example.com", Role.ADMIN);
+            var secret = register(admin, "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+            long id = publish(app, admin, "Webhook story");
+            waitFor(() -> got.size() == 1);
+            var r = got.get(0);
+            assertThat(r.event()).isEqualTo("article.published");
+            var payload = new ObjectMapper().readTree(r.body());
+            assertThat(payload.get("article").get("id").asLong()).isEqualTo(id);
+            var sig = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})").matcher(r.signature());
+            assertThat(sig.matches()).isTrue();
+            assertThat(sig.group(2)).isEqualTo(Webhooks.sign(secret, sig.group(1) + "." + r.body()));
+            var page = admin.get("/newsroom/webhooks").body();
+            assertThat(page).contains("status-delivered").contains(">2</td>"); // delivered on the second attempt
+            assertThat(admin.post("/newsroom/webhooks", Map.of("url", "ftp://example.org/x", "events", "article.published")).body()).contains("only http and https");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void pending_deliveries_survive_a_restart_and_private_targets_need_permission() throws Exception {
+        var dir = Files.createTempDirectory("webhooks-");
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        var settings = Map.of("data.dir", dir.toString(), "http.allow-private-targets", "true", "webhooks.retry-base-millis", "200");
+        try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
+            var admin = app.signedIn("restart@example.com", Role.ADMIN);
+            register(admin, "http://127.0.0.1:" + port + "/hook"); // nobody listens yet
+            publish(app, admin, "Delivered after a restart");
+            waitFor(() -> app.services().db().read(h -> h.createQuery("select attempts from webhook_delivery").mapTo(Integer.class).one()) >= 1);
+        }
+        var got = new CopyOnWriteArrayList<Received>();
+        var server = receiver(port, got, new AtomicInteger(0));
+        try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
+            waitFor(() -> got.size() == 1);
+            assertThat(got.get(0).body()).contains("Delivered after a restart");
+        } finally {
+            server.stop(0);
+        }
+        try (var strict = TestApp.start(Database.Engine.SQLITE)) {
+            var admin = strict.signedIn("strict-hooks@example.com", Role.ADMIN);
+            var refused = admin.post("/newsroom/webhooks", Map.of("url", "http://127.0.0.1:" + port + "/hook", "events", "article.published"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("internal address");
+            assertThat(strict.signedIn("editor-hooks@example.com", Role.EDITOR).get("/newsroom/webhooks").status()).isEqualTo(403);
+        }
+    }
+}
