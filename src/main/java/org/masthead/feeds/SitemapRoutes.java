@@ -23,8 +23,8 @@ public final class SitemapRoutes {
 
     private void file(Context ctx) {
         var file = ctx.pathParam("file");
-        if (file.equals("sections.xml")) {
-            send(ctx, XML, sitemaps.sections(), 600);
+        if (file.equals("sections.xml") || file.equals("tags.xml")) {
+            send(ctx, XML, file.equals("tags.xml") ? sitemaps.tags() : sitemaps.sections(), 600);
             return;
         }
         var m = MONTH.matcher(file);

@@ -16,9 +16,8 @@ import org.masthead.taxonomy.TaxonomyStore;
 
 /**
  * sitemaps.org 0.9 sitemaps written with StAX: an index, one article sitemap per month (split at
- * 50,000 URLs) with image sitemap 1.1 entries for lead photos, a section sitemap, and the Google
- * News sitemap 0.9 of the last 48 hours (at most 1,000). Tag pages do not exist yet, so there is no
- * tag sitemap.
+ * 50,000 URLs) with image sitemap 1.1 entries for lead photos, a section sitemap, a tag and author
+ * page sitemap, and the Google News sitemap 0.9 of the last 48 hours (at most 1,000).
  */
 public final class Sitemaps {
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -88,9 +87,11 @@ public final class Sitemaps {
                     w.writeEndElement();
                 }
             }
-            w.writeStartElement(NS, "sitemap");
-            element(w, NS, "loc", baseUrl + "/sitemaps/sections.xml");
-            w.writeEndElement();
+            for (var name : new String[] {"sections", "tags"}) {
+                w.writeStartElement(NS, "sitemap");
+                element(w, NS, "loc", baseUrl + "/sitemaps/" + name + ".xml");
+                w.writeEndElement();
+            }
             w.writeEndElement();
         });
     }
@@ -135,6 +136,22 @@ public final class Sitemaps {
                 var latest = articles.listPublished(s.id(), 1, 0);
                 if (!latest.isEmpty()) element(w, NS, "lastmod", iso(latest.get(0).publishedAt()));
                 w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+    }
+
+    /** Tag and author pages. */
+    public String tags() {
+        return xml(w -> {
+            w.writeStartElement("urlset");
+            w.writeDefaultNamespace(NS);
+            for (var kind : new String[] {"tag", "author"}) {
+                for (var e : articles.listNames(kind)) {
+                    w.writeStartElement(NS, "url");
+                    element(w, NS, "loc", baseUrl + "/" + kind + "/" + e.getKey() + "/");
+                    w.writeEndElement();
+                }
             }
             w.writeEndElement();
         });

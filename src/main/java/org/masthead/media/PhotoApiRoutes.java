@@ -26,6 +26,7 @@ public final class PhotoApiRoutes {
 
     public void mount(JavalinDefaultRoutingApi r) {
         r.post("/api/v1/photos", this::upload);
+        r.get("/api/v1/photos", this::list);
         r.get("/api/v1/photos/{id}", this::show);
     }
 
@@ -52,6 +53,31 @@ public final class PhotoApiRoutes {
         } catch (UploadRejected e) {
             Problem.send(ctx, e.status(), Problem.title(e.status()), e.getMessage());
         }
+    }
+
+    /** Newest first, {@code q} searching caption, credit, creator, title and keywords; {@code page} from 1. */
+    private void list(Context ctx) throws Exception {
+        int page;
+        try {
+            page = ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        if (page < 1 || page > 10_000) {
+            Problem.send(ctx, 400, Problem.title(400), "page must be a whole number from 1");
+            return;
+        }
+        var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        var rows = store.search(q, MediaStore.Filter.ALL, 51, (page - 1) * 50);
+        var items = new ArrayList<Map<String, Object>>();
+        for (var p : rows.subList(0, Math.min(50, rows.size()))) {
+            items.add(Map.of("id", p.id(), "url", baseUrl + p.url(), "width", p.width(), "height", p.height(), "caption", p.caption(),
+                "credit", p.credit(), "creator", p.creator(), "altText", p.altText()));
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", items);
+        body.put("next_page", rows.size() > 50 ? Integer.valueOf(page + 1) : null);
+        ctx.contentType("application/json").result(json.writeValueAsString(body));
     }
 
     private void show(Context ctx) throws Exception {

@@ -19,5 +19,8 @@ public final class Pages {
 
     public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular) {}
 
+    /** A tag's or an author's page: their newest stories. */
+    public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular) {}
+
     public record Error(SiteChrome chrome, int status, String heading, String message) {}
 }

@@ -53,6 +53,10 @@ public final class ReaderSite {
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/", this::home);
         r.get("/assets/{name}", this::asset);
+        r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"));
+        r.get("/author/{slug}/", ctx -> listing(ctx, "author"));
+        r.get("/tag/{slug}", ctx -> ctx.redirect("/tag/" + ctx.pathParam("slug") + "/", HttpStatus.MOVED_PERMANENTLY));
+        r.get("/author/{slug}", ctx -> ctx.redirect("/author/" + ctx.pathParam("slug") + "/", HttpStatus.MOVED_PERMANENTLY));
         r.get("/{section}", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/", HttpStatus.MOVED_PERMANENTLY));
         r.get("/{section}/", this::front);
         r.get("/{section}/{slug}", this::article);
@@ -94,6 +98,21 @@ public final class ReaderSite {
             cache.invalidatePrefix("front:" + s.sectionSlug() + ":");
         }
         cache.invalidate("home");
+        cache.invalidatePrefix("tag:");
+        cache.invalidatePrefix("author:");
+    }
+
+    /** A tag's or an author's page: their newest 50 stories. */
+    private void listing(Context ctx, String kind) {
+        var slug = ctx.pathParam("slug");
+        serve(ctx, kind + ":" + slug, () -> articles.findName(kind, slug).map(name -> {
+            var path = "/" + kind + "/" + slug + "/";
+            var heading = kind.equals("tag") ? name : "Stories by " + name;
+            var listChrome = chrome(heading, heading + " at " + siteName, path, "");
+            listChrome = listChrome.with("", social("website", heading, listChrome.description(), baseUrl + path, null));
+            return new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(listChrome, heading,
+                articles.listPublishedWith(kind, slug, 50), popular())), kind + "-" + slug);
+        }));
     }
 
     private SiteChrome chrome(String title, String description, String path, String active) {

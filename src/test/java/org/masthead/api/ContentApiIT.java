@@ -150,6 +150,11 @@ abstract class ContentApiIT {
         conforms("/photos/{id}", "get", call("GET", "/photos/" + photo.id(), readToken, null));
         conforms("/photos/{id}", "get", call("GET", "/photos/123456", readToken, null));
         covered.add("getPhoto");
+        var photos = call("GET", "/photos?q=c", readToken, null);
+        conforms("/photos", "get", photos);
+        assertThat(photos.body().get("items")).isNotEmpty();
+        conforms("/photos", "get", call("GET", "/photos?page=0", readToken, null));
+        covered.add("listPhotos");
         covered.add("uploadPhoto"); // multipart: PhotoApiIT exercises it against the same schema names
 
         Set<String> documented = new HashSet<>();

@@ -64,14 +64,14 @@ abstract class NewsroomFlowIT {
         assertThat(page.body())
             .contains("<h1>Harrowgate council approves flood plan</h1>")
             .contains("A short teaser about harrowgate council approves flood plan")
-            .contains("<span class=\"author\">Clara Wren</span>, <span class=\"author\">Felix Adeyemi</span>")
+            .contains("<a class=\"author\" href=\"/author/clara-wren/\">Clara Wren</a>, <a class=\"author\" href=\"/author/felix-adeyemi/\">Felix Adeyemi</a>")
             .contains("<p class=\"dateline\">HARROWGATE</p>")
             .contains("alt=\"Five councillors walking down stone steps\"")
             .contains("width=\"800\" height=\"450\"")
             .containsPattern("<figcaption><span class=\"caption\">Councillors leave the chamber after the vote in Harrowgate\\.</span> "
                 + "<span class=\"credit\">MASTHEAD/Jane Doe</span></figcaption>")
             .containsPattern("Published <time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">")
-            .contains("<li>Budget</li>")
+            .contains("<li><a href=\"/tag/budget/\">Budget</a></li>")
             .contains("<main id=\"main\"", "<header", "<nav", "<footer", "<article");
         var photoUrl = article.leadPhoto().url();
         var photo = app.browser().get(photoUrl);
@@ -315,6 +315,18 @@ abstract class NewsroomFlowIT {
         assertThat(dup.status()).isEqualTo(400);
         assertThat(dup.body()).contains("already exists");
         assertThat(editor.get("/newsroom/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void tag_and_author_pages_list_their_stories() {
+        publish("Tagged story for the tag page", Map.of("tags", "Ferries", "bylines", "Marta Novak"), Fixtures.jpeg(300, 200, 13));
+        var tag = app.browser().get("/tag/ferries/");
+        assertThat(tag.status()).isEqualTo(200);
+        assertThat(tag.body()).contains("<h1>Ferries</h1>").contains("Tagged story for the tag page");
+        assertThat(tag.header("Surrogate-Key")).isEqualTo("tag-ferries");
+        assertThat(app.browser().get("/author/marta-novak/").body()).contains("Stories by Marta Novak").contains("Tagged story for the tag page");
+        assertThat(app.browser().get("/tag/no-such-tag/").status()).isEqualTo(404);
+        assertThat(app.browser().get("/tag/ferries").status()).isEqualTo(301);
     }
 
     @Test

@@ -63,6 +63,9 @@ class SitemapsIT {
         var articles = app.browser().get("/sitemaps/articles-" + month + ".xml").body();
         assertThat(articles).contains("<image:image><image:loc>http://localhost:8080/media/").containsPattern("<lastmod>\\d{4}-\\d\\d-\\d\\dT[^<]+Z</lastmod>");
         validate("sitemap.xsd", app.browser().get("/sitemaps/sections.xml").body());
+        var tags = app.browser().get("/sitemaps/tags.xml").body();
+        validate("sitemap.xsd", tags);
+        assertThat(tags).contains("<loc>http://localhost:8080/tag/harbour/</loc>").contains("<loc>http://localhost:8080/author/clara-wren/</loc>");
         assertThat(app.browser().get("/sitemaps/articles-1999-01.xml").status()).isEqualTo(404);
         assertThat(app.browser().get("/sitemaps/../secrets.xml").status()).isEqualTo(404);
     }

@@ -15,7 +15,7 @@ import org.masthead.db.Database;
 import org.masthead.testing.Fixtures;
 import org.masthead.testing.TestApp;
 
-/** Surrogate keys on pages and the purge hook a CDN listens on, with a receiver started inside the test. */
+/** Publishing an article: the purge keys reach the CDN hook and the webhook fires; a receiver runs inside the test. */
 class CdnPurgeIT {
     @Test
     void publishing_sends_the_keys_that_the_pages_carry() throws Exception {
@@ -28,9 +28,18 @@ class CdnPurgeIT {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        var hooks = new CopyOnWriteArrayList<String>();
+        receiver.createContext("/hook", exchange -> {
+            hooks.add(exchange.getRequestHeaders().getFirst("X-Masthead-Event") + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         receiver.start();
         try (var app = TestApp.start(Database.Engine.SQLITE, Map.of("cdn.purge-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/purge",
             "cdn.purge-header", "Fastly-Key: s3cret-token", "http.allow-private-targets", "true"))) {
+            var admin = app.signedIn("cdn-admin@example.com", Role.ADMIN);
+            assertThat(admin.post("/newsroom/webhooks", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                "events", "article.published")).status()).isEqualTo(201);
             var editor = app.signedIn("cdn@example.com", Role.EDITOR);
             var news = app.services().taxonomy().findSectionBySlug("news").orElseThrow().id();
             var form = Fixtures.articleForm(news, "Purge me", Map.of("action", "publish", "tags", "Harbour Life"));
@@ -41,6 +50,9 @@ class CdnPurgeIT {
             assertThat(received).hasSize(1);
             assertThat(received.get(0)).contains("\"article-" + id + "\"", "\"section-news\"", "\"tag-harbour-life\"", "\"home\"");
             assertThat(headers).containsExactly("s3cret-token");
+            while (hooks.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(hooks).hasSize(1);
+            assertThat(hooks.get(0)).startsWith("article.published ").contains("\"id\":" + id);
 
             var page = app.browser().get(app.services().articles().find(id).orElseThrow().path());
             assertThat(page.header("Surrogate-Key")).isEqualTo("article-" + id + " section-news tag-harbour-life");
