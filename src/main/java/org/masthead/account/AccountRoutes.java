@@ -83,9 +83,7 @@ public final class AccountRoutes {
         ctx.redirect("/newsroom/sign-in");
     }
 
-    private void requireAdmin(Context ctx) {
-        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage users.");
-    }
+    private static void requireAdmin(Context ctx) { NewsroomGuard.requireAdmin(ctx, "users"); }
 
     private void listUsers(Context ctx) {
         requireAdmin(ctx);

@@ -71,6 +71,13 @@ public final class NewsroomGuard {
 
     public static User user(Context ctx) { return session(ctx).user(); }
 
+    /** Refuses (403) anyone but an admin; {@code what} completes "Only admins manage …". */
+    public static User requireAdmin(Context ctx, String what) {
+        var user = user(ctx);
+        if (!user.role().canManageUsers()) throw new ForbiddenResponse("Only admins manage " + what + ".");
+        return user;
+    }
+
     public Chrome chrome(Context ctx, String title, String active) {
         var s = session(ctx);
         return new Chrome(siteName, title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active);

@@ -1,7 +1,6 @@
 package org.masthead.account;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import org.masthead.http.Chrome;
@@ -28,9 +27,7 @@ public final class TokenAdminRoutes {
 
     public record Page(Chrome chrome, List<ApiToken> tokens, String createdSecret, String error) {}
 
-    private void requireAdmin(Context ctx) {
-        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage API tokens.");
-    }
+    private static void requireAdmin(Context ctx) { NewsroomGuard.requireAdmin(ctx, "API tokens"); }
 
     private void render(Context ctx, int status, String secret, String error) {
         requireAdmin(ctx);

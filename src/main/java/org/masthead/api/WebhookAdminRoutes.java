@@ -1,7 +1,6 @@
 package org.masthead.api;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +30,13 @@ public final class WebhookAdminRoutes {
     public record Page(Chrome chrome, List<Webhooks.Hook> hooks, List<Webhooks.Delivery> deliveries, String secret, String error) {}
 
     private void render(Context ctx, int status, String secret, String error) {
-        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage webhooks.");
+        NewsroomGuard.requireAdmin(ctx, "webhooks");
         templates.privatePage(ctx, status, "newsroom/webhooks.jte", new Page(guard.chrome(ctx, "Webhooks", "webhooks"), webhooks.list(),
             webhooks.recentDeliveries(50), secret, error));
     }
 
     private void register(Context ctx) {
-        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage webhooks.");
+        NewsroomGuard.requireAdmin(ctx, "webhooks");
         var events = new HashSet<>(ctx.formParams("events"));
         try {
             render(ctx, 201, webhooks.register(Http.field(ctx, "url"), events, NewsroomGuard.user(ctx).id()), "");
@@ -47,7 +46,7 @@ public final class WebhookAdminRoutes {
     }
 
     private void remove(Context ctx) {
-        if (!NewsroomGuard.user(ctx).role().canManageUsers()) throw new ForbiddenResponse("Only admins manage webhooks.");
+        NewsroomGuard.requireAdmin(ctx, "webhooks");
         webhooks.remove(Http.id(ctx, "id"));
         ctx.redirect("/newsroom/webhooks", io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -198,6 +198,12 @@ public final class App implements AutoCloseable {
             sitemapRoutes.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);
             reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
+            // Every response states its caching: a handler that said nothing gets the safe default.
+            r.after(ctx -> {
+                if (ctx.res().getHeader("Cache-Control") == null) {
+                    ctx.header("Cache-Control", ctx.statusCode() == 301 ? "public, max-age=3600" : "no-store");
+                }
+            });
             r.exception(HttpResponseException.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/api/")) Problem.send(ctx, e.getStatus(), Problem.title(e.getStatus()), e.getMessage());
                 else reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage());

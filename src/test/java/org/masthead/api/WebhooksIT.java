@@ -20,7 +20,9 @@ import org.masthead.testing.Fixtures;
 import org.masthead.testing.TestApp;
 
 /** Signed webhooks with retries, surviving a restart, listed in the newsroom; a receiver runs inside the test. */
-class WebhooksIT {
+abstract class WebhooksIT {
+    abstract Database.Engine engine();
+
     record Received(String event, String signature, String body) {}
 
     static HttpServer receiver(int port, List<Received> got, AtomicInteger failFirst) throws Exception {
@@ -64,7 +66,7 @@ class WebhooksIT {
         var got = new CopyOnWriteArrayList<Received>();
         var server = receiver(0, got, new AtomicInteger(1));
         var settings = Map.of("http.allow-private-targets", "true", "webhooks.retry-base-millis", "200");
-        try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
+        try (var app = TestApp.start(engine(), settings)) {
             var admin = app.signedIn("hooks@example.com", Role.ADMIN);
             var secret = register(admin, "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
             long id = publish(app, admin, "Webhook story");
@@ -91,7 +93,16 @@ class WebhooksIT {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        var settings = Map.of("data.dir", dir.toString(), "http.allow-private-targets", "true", "webhooks.retry-base-millis", "200");
+        var settings = new java.util.HashMap<>(Map.of("data.dir", dir.toString(), "http.allow-private-targets", "true", "webhooks.retry-base-millis", "200"));
+        String pgName = null;
+        if (engine() == Database.Engine.POSTGRESQL) { // one database for both starts, like a real restart
+            pgName = "masthead_hooks_" + System.nanoTime();
+            try (var c = java.sql.DriverManager.getConnection(TestApp.PG_ADMIN_URL, "postgres", ""); var st = c.createStatement()) {
+                st.execute("create database " + pgName);
+            }
+            settings.put("database.url", "jdbc:postgresql://127.0.0.1:5432/" + pgName);
+            settings.put("database.user", "postgres");
+        }
         try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
             var admin = app.signedIn("restart@example.com", Role.ADMIN);
             register(admin, "http://127.0.0.1:" + port + "/hook"); // nobody listens yet
@@ -105,8 +116,13 @@ class WebhooksIT {
             assertThat(got.get(0).body()).contains("Delivered after a restart");
         } finally {
             server.stop(0);
+            if (pgName != null) {
+                try (var c = java.sql.DriverManager.getConnection(TestApp.PG_ADMIN_URL, "postgres", ""); var st = c.createStatement()) {
+                    st.execute("drop database if exists " + pgName + " with (force)");
+                }
+            }
         }
-        try (var strict = TestApp.start(Database.Engine.SQLITE)) {
+        try (var strict = TestApp.start(engine())) {
             var admin = strict.signedIn("strict-hooks@example.com", Role.ADMIN);
             var refused = admin.post("/newsroom/webhooks", Map.of("url", "http://127.0.0.1:" + port + "/hook", "events", "article.published"));
             assertThat(refused.status()).isEqualTo(400);

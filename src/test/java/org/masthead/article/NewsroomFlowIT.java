@@ -154,6 +154,7 @@ abstract class NewsroomFlowIT {
         var old = app.browser().get(a.path());
         assertThat(old.status()).isEqualTo(301);
         assertThat(old.header("Location")).isEqualTo("/politics/mill-anniversary");
+        assertThat(old.header("Cache-Control")).isEqualTo("public, max-age=3600");
         assertThat(app.browser().get("/politics/mill-anniversary").status()).isEqualTo(200);
     }
 

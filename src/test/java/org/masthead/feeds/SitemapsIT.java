@@ -20,14 +20,16 @@ import org.masthead.testing.TestApp;
 
 /** Every sitemap validates against the sitemaps.org and Google XSDs in ../shared/testdata/schemas/sitemaps. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SitemapsIT {
+abstract class SitemapsIT {
+    abstract Database.Engine engine();
+
     static final Path XSD = Path.of("../shared/testdata/schemas/sitemaps");
     TestApp app;
     long oldId;
 
     @BeforeAll
     void start() {
-        app = TestApp.start(Database.Engine.SQLITE);
+        app = TestApp.start(engine());
         var path = PublishedSite.publish(app, 5);
         oldId = app.services().articles().findPublished(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
         long threeDaysAgo = System.currentTimeMillis() - 3 * 86_400_000L;
