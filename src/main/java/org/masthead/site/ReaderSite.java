@@ -175,8 +175,10 @@ public final class ReaderSite {
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {
+                ctx.header("Cache-Control", "public, max-age=3600");
                 ctx.redirect(moved.get().path(), HttpStatus.MOVED_PERMANENTLY);
             } else if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
+                ctx.header("Cache-Control", "public, max-age=3600");
                 ctx.redirect(path.toLowerCase(java.util.Locale.ROOT), HttpStatus.MOVED_PERMANENTLY); // slugs are lowercase
             } else if (articles.findStatus(ctx.pathParam("section"), ctx.pathParam("slug")).filter(st -> st == ArticleStatus.UNPUBLISHED).isPresent()) {
                 error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
