@@ -25,7 +25,7 @@ import org.masthead.testing.TestApp;
 /** Feeds parse with Rome, Atom validates against the RFC 4287 RELAX NG schema (jing), JSON Feed has its members. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FeedsIT {
-    static final Path ATOM_RNC = Path.of("../shared/testdata/schemas/atom/atom-rfc4287.rnc");
+    static final Path ATOM_RNC = org.masthead.testing.Testdata.resolve("schemas/atom/atom-rfc4287.rnc");
     TestApp app;
     String firstPath;
 

@@ -23,7 +23,7 @@ import org.masthead.testing.TestApp;
 abstract class SitemapsIT {
     abstract Database.Engine engine();
 
-    static final Path XSD = Path.of("../shared/testdata/schemas/sitemaps");
+    static final Path XSD = org.masthead.testing.Testdata.resolve("schemas/sitemaps");
     TestApp app;
     long oldId;
 

@@ -23,7 +23,7 @@ import org.masthead.testing.TestApp;
 abstract class MediaLibraryIT {
     abstract Database.Engine engine();
 
-    static final Path PHOTOS = Path.of("../shared/testdata/photos");
+    static final Path PHOTOS = org.masthead.testing.Testdata.resolve("photos");
     TestApp app;
     Browser editor;
 

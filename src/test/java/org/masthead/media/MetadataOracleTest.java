@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * oracle-exiftool.json: caption, credit, creator, copyright and headline.
  */
 class MetadataOracleTest {
-    static final Path PHOTOS = Path.of("../shared/testdata/photos");
+    static final Path PHOTOS = org.masthead.testing.Testdata.resolve("photos");
     /**
      * The one documented departure: exiftool decodes metapm.jpg's IIM caption (Mac Roman, no
      * CodedCharacterSet) as Latin-1 ("JosŽ Mourinho"); the testdata README gives the correct,

@@ -18,7 +18,7 @@ import org.masthead.testing.TestApp;
 
 /** Photo upload through the content API, with tokens an admin makes in the newsroom. */
 class PhotoApiIT {
-    static final Path PHOTOS = Path.of("../shared/testdata/photos");
+    static final Path PHOTOS = org.masthead.testing.Testdata.resolve("photos");
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> upload(TestApp app, String token, String fileName, byte[] file) throws Exception {

@@ -23,7 +23,7 @@ import org.masthead.testing.TestApp;
 /** Photo uploads through the newsroom: validation by content, metadata prefill, de-duplication. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PhotoUploadIT {
-    static final Path PHOTOS = Path.of("../shared/testdata/photos");
+    static final Path PHOTOS = org.masthead.testing.Testdata.resolve("photos");
     TestApp app;
     Browser editor;
     long news;

@@ -15,7 +15,7 @@ import org.masthead.testing.TestApp;
 
 /** Renditions: sizes, crops, metadata kept, background job, on demand, resumable, and how pages use them. */
 class RenditionsIT {
-    static final Path REFERENCE = Path.of("../shared/testdata/photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg");
+    static final Path REFERENCE = org.masthead.testing.Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg");
 
     @Test
     void every_rendition_is_made_in_the_background_at_its_size_and_keeps_the_photo_metadata() throws Exception {

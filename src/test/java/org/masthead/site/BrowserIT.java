@@ -120,8 +120,8 @@ class BrowserIT {
         chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
         waitUpTo(10).until(ExpectedConditions.urlContains("/newsroom/articles"));
         chrome.get(app.baseUrl() + "/newsroom/photos/upload");
-        var reference = Path.of("../shared/testdata/photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg").toAbsolutePath().normalize();
-        var mechanic = Path.of("../shared/testdata/photos/exiftool/PhotoMechanic.jpg").toAbsolutePath().normalize();
+        var reference = org.masthead.testing.Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg").toAbsolutePath().normalize();
+        var mechanic = org.masthead.testing.Testdata.resolve("photos/exiftool/PhotoMechanic.jpg").toAbsolutePath().normalize();
         chrome.findElement(By.id("files")).sendKeys(reference + "\n" + mechanic);
         chrome.findElement(By.cssSelector("#photo-upload button[type=submit]")).click();
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "Done."));
