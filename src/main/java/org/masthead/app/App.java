@@ -12,6 +12,7 @@ import org.masthead.account.UserStore;
 import org.masthead.article.ArticleAdminRoutes;
 import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
+import org.masthead.article.ChangeFollower;
 import org.masthead.article.Publishing;
 import org.masthead.db.Database;
 import org.masthead.account.ApiTokens;
@@ -83,12 +84,12 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final Services services;
 
-    private final Webhooks webhooks;
+    private final List<AutoCloseable> jobs;
 
-    private App(Javalin server, Services services, Webhooks webhooks) {
+    private App(Javalin server, Services services, List<AutoCloseable> jobs) {
         this.server = server;
         this.services = services;
-        this.webhooks = webhooks;
+        this.jobs = jobs;
     }
 
     /** Opens the store (migrated) and the services without the web server: for CLI commands. */
@@ -135,6 +136,8 @@ public final class App implements AutoCloseable {
         s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
         s.publishing().onChange(s.popularity()::articleChanged);
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
+        var follower = new ChangeFollower(s.articles(), clock);     // edits made on other nodes
+        follower.onChange(reader::articleChangedElsewhere);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
         if (!config.cdn().purgeUrl().isEmpty()) {
@@ -150,6 +153,7 @@ public final class App implements AutoCloseable {
         var ops = new OpsRoutes(s.popularity(), s.metrics());
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         s.publishing().onChange(change -> feeds.invalidate());
+        follower.onChange(change -> feeds.invalidate());
         var feedRoutes = new FeedRoutes(feeds);
         var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
         var apiTokens = new ApiTokens(s.db(), clock);
@@ -163,6 +167,7 @@ public final class App implements AutoCloseable {
         s.popularity().start();
         s.renditionJob().start();
         webhooks.start();
+        follower.start();
 
         var server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -228,7 +233,7 @@ public final class App implements AutoCloseable {
         });
         server.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
-        return new App(server, s, webhooks);
+        return new App(server, s, List.of(webhooks, follower));
     }
 
     private static String title(int status) {
@@ -249,7 +254,13 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        webhooks.close();
+        for (var job : jobs) {
+            try {
+                job.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", job.getClass().getSimpleName(), e.toString());
+            }
+        }
         services.renditionJob().close();
         services.popularity().close();
         services.close();

@@ -102,6 +102,17 @@ public final class ReaderSite {
         cache.invalidatePrefix("author:");
     }
 
+    /** An article changed somewhere in the cluster: drop its section's pages, the home page and listings. */
+    public void articleChangedElsewhere(org.masthead.article.ArticleStore.StatusRef change) {
+        taxonomy.findSection(change.sectionId()).ifPresent(s -> {
+            cache.invalidatePrefix("article:/" + s.slug() + "/");
+            cache.invalidatePrefix("front:" + s.slug() + ":");
+        });
+        cache.invalidate("home");
+        cache.invalidatePrefix("tag:");
+        cache.invalidatePrefix("author:");
+    }
+
     /** A tag's or an author's page: their newest 50 stories. */
     private void listing(Context ctx, String kind) {
         var slug = ctx.pathParam("slug");

@@ -1,0 +1,70 @@
+package org.masthead.article;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets every node hear about article changes made on any node: once a second it reads the articles
+ * updated since its last look (with a minute of overlap for clock skew, each change reported once)
+ * and tells its listeners, which drop cached pages and feeds. On a single node this repeats what
+ * the local change events already did, at the cost of one indexed query a second.
+ */
+public final class ChangeFollower implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
+    private final ArticleStore articles;
+    private final Clock clock;
+    private final List<Consumer<ArticleStore.StatusRef>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Long> seen = new ConcurrentHashMap<>();
+    private volatile long since;
+    private ScheduledExecutorService scheduler;
+
+    public ChangeFollower(ArticleStore articles, Clock clock) {
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    public void onChange(Consumer<ArticleStore.StatusRef> listener) { listeners.add(listener); }
+
+    public void start() {
+        since = clock.millis();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("change-follower").unstarted(r));
+        scheduler.scheduleWithFixedDelay(this::pollQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** One look; returns how many changes were reported. */
+    public synchronized int poll() {
+        long now = clock.millis();
+        int reported = 0;
+        for (var r : articles.listChangedSince(since - 60_000)) {
+            var previous = seen.put(r.id(), r.updatedAt());
+            if (previous != null && previous == r.updatedAt()) continue;
+            for (var l : listeners) l.accept(r);
+            reported++;
+        }
+        seen.values().removeIf(t -> t < now - 120_000);
+        since = now;
+        return reported;
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("following article changes failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) scheduler.shutdownNow();
+    }
+}
