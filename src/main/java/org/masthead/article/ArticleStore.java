@@ -23,7 +23,7 @@ public final class ArticleStore {
                a.status, a.published_at, a.updated_at, a.created_by, a.body_html, a.dateline, a.revision,
                m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
                m.caption as m_caption, m.credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
-               m.alt_text as m_alt_text, m.title as m_title
+               m.alt_text as m_alt_text, m.title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
           from article a
           join section s on s.id = a.section_id
           left join media m on m.id = a.lead_media_id
@@ -38,7 +38,7 @@ public final class ArticleStore {
         if (nullableLong(rs, "m_id") == null) return null;
         return new Photo(rs.getLong("m_id"), rs.getString("m_sha256"), rs.getString("m_mime"), rs.getInt("m_width"),
             rs.getInt("m_height"), rs.getString("m_caption"), rs.getString("m_credit"), rs.getString("m_creator"),
-            rs.getString("m_copyright"), rs.getString("m_alt_text"), rs.getString("m_title"));
+            rs.getString("m_copyright"), rs.getString("m_alt_text"), rs.getString("m_title"), rs.getDouble("m_focal_x"), rs.getDouble("m_focal_y"));
     }
 
     private static ArticleSummary summary(ResultSet rs) throws SQLException {

@@ -9,7 +9,7 @@ import org.owasp.html.PolicyFactory;
  * and figure/img of our own photos (src under /media/). Everything else is dropped.
  */
 public final class BodySanitizer {
-    private static final Pattern OWN_PHOTO = Pattern.compile("^/media/(?:[0-9a-f]{64}\\.(?:jpg|png|gif|webp)|r/[0-9a-f]{64}/(?:wide-|square-)?w[0-9]{2,5}\\.jpg)$");
+    private static final Pattern OWN_PHOTO = Pattern.compile("^/media/(?:[0-9a-f]{64}\\.(?:jpg|png|gif|webp)|r/[0-9a-f]{64}/(?:w[0-9]{2,5}|(?:wide|square)-w[0-9]{2,5}-f[0-9]{1,3}x[0-9]{1,3})\\.jpg)$");
     private static final Pattern DIMENSION = Pattern.compile("^[0-9]{1,5}$");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()

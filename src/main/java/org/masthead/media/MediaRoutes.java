@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class MediaRoutes {
     private static final Pattern FILE = Pattern.compile("^([0-9a-f]{64})\\.(jpg|png|gif|webp)$");
     private static final Pattern SHA = Pattern.compile("^[0-9a-f]{64}$");
-    private static final Pattern RENDITION = Pattern.compile("^(?:wide-|square-)?w[0-9]{2,5}\\.jpg$");
+    private static final Pattern RENDITION = Pattern.compile("^(?:w[0-9]{2,5}|(?:wide|square)-w[0-9]{2,5}-f[0-9]{1,3}x[0-9]{1,3})\\.jpg$");
     private final BlobStore blobs;
     private final Renditions renditions;
 

@@ -15,10 +15,10 @@ public final class MediaStore {
     static Photo photo(ResultSet rs) throws SQLException {
         return new Photo(rs.getLong("id"), rs.getString("sha256"), rs.getString("mime"), rs.getInt("width"), rs.getInt("height"),
             rs.getString("caption"), rs.getString("credit"), rs.getString("creator"), rs.getString("copyright"),
-            rs.getString("alt_text"), rs.getString("title"));
+            rs.getString("alt_text"), rs.getString("title"), rs.getDouble("focal_x"), rs.getDouble("focal_y"));
     }
 
-    private static final String COLUMNS = "id, sha256, mime, width, height, caption, credit, creator, copyright, alt_text, title";
+    private static final String COLUMNS = "id, sha256, mime, width, height, caption, credit, creator, copyright, alt_text, title, focal_x, focal_y";
 
     public Optional<Photo> find(long id) {
         return db.read(h -> h.createQuery("select " + COLUMNS + " from media where id = :id").bind("id", id)
@@ -71,7 +71,7 @@ public final class MediaStore {
     }
 
     public Optional<Source> findSource(long id) {
-        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where id = :id").bind("id", id)
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path from media where id = :id").bind("id", id)
             .map((rs, ctx) -> source(rs)).findOne());
     }
 
@@ -90,13 +90,13 @@ public final class MediaStore {
     }
 
     public Optional<Source> findSource(String sha) {
-        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where sha256 = :sha").bind("sha", sha)
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path from media where sha256 = :sha").bind("sha", sha)
             .map((rs, ctx) -> source(rs)).findOne());
     }
 
     /** Photos whose renditions may be incomplete, oldest first. */
     List<Source> listNeedingRenditions(int limit) {
-        return db.read(h -> h.createQuery("select " + COLUMNS + ", path, focal_x, focal_y from media where renditions_ready = false order by id limit :n")
+        return db.read(h -> h.createQuery("select " + COLUMNS + ", path from media where renditions_ready = false order by id limit :n")
             .bind("n", limit).map((rs, ctx) -> source(rs)).list());
     }
 

@@ -2,7 +2,7 @@ package org.masthead.media;
 
 /** A stored photo with the metadata readers see; {@code file} is its immutable public file name. */
 public record Photo(long id, String sha256, String mime, int width, int height, String caption, String credit,
-                    String creator, String copyright, String altText, String title) {
+                    String creator, String copyright, String altText, String title, double focalX, double focalY) {
     public String file() { return sha256 + "." + PhotoFormat.fromMime(mime).extension(); }
     public String url() { return "/media/" + file(); }
 
@@ -23,6 +23,12 @@ public record Photo(long id, String sha256, String mime, int width, int height, 
         return rendition("w" + best + ".jpg");
     }
 
+    /** The focal point as it appears in crop names ("f50x50"): a moved focal point gives new, uncached URLs. */
+    public String focalTag() { return "f" + Math.round(focalX * 100) + "x" + Math.round(focalY * 100); }
+
+    /** The URL of a 16:9 ("wide") or 1:1 ("square") crop at {@code width}. */
+    public String crop(String kind, int width) { return rendition(kind + "-w" + width + "-" + focalTag() + ".jpg"); }
+
     /** The 16:9 crop for social cards, when the photo is large enough; else the original. */
-    public String wideUrl() { return width >= 1280 && height * 16 / 9 >= 1280 ? rendition("wide-w1280.jpg") : url(); }
+    public String wideUrl() { return width >= 1280 && height * 16 / 9 >= 1280 ? crop("wide", 1280) : url(); }
 }

@@ -111,7 +111,7 @@ public final class PhotoApiRoutes {
         m.put("altText", p.altText());
         m.put("title", p.title());
         var list = new ArrayList<Map<String, Object>>();
-        for (var r : renditions.wanted(p.width(), p.height())) {
+        for (var r : renditions.wanted(p)) {
             list.add(Map.of("name", r.name(), "url", baseUrl + p.rendition(r.name()), "width", r.width(), "height", r.height()));
         }
         m.put("renditions", list);

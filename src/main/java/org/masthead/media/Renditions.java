@@ -56,13 +56,16 @@ public final class Renditions {
     }
 
     /** Every rendition this photo should have (never wider than the photo). */
-    public List<Rendition> wanted(int photoWidth, int photoHeight) {
+    public List<Rendition> wanted(Photo photo) {
+        int photoWidth = photo.width();
+        int photoHeight = photo.height();
+        var focal = photo.focalTag();
         var out = new ArrayList<Rendition>();
-        for (int w : widthsFor(photoWidth, widths)) out.add(new Rendition(Rendition.Crop.NONE, w, Math.max(1, Math.round((float) photoHeight * w / photoWidth))));
+        for (int w : widthsFor(photoWidth, widths)) out.add(new Rendition(Rendition.Crop.NONE, w, Math.max(1, Math.round((float) photoHeight * w / photoWidth)), ""));
         int wideMax = Math.min(photoWidth, photoHeight * 16 / 9);
-        for (int w : WIDE_WIDTHS) if (w <= wideMax) out.add(new Rendition(Rendition.Crop.WIDE, w, w * 9 / 16));
+        for (int w : WIDE_WIDTHS) if (w <= wideMax) out.add(new Rendition(Rendition.Crop.WIDE, w, w * 9 / 16, focal));
         int squareMax = Math.min(photoWidth, photoHeight);
-        for (int w : SQUARE_WIDTHS) if (w <= squareMax) out.add(new Rendition(Rendition.Crop.SQUARE, w, w));
+        for (int w : SQUARE_WIDTHS) if (w <= squareMax) out.add(new Rendition(Rendition.Crop.SQUARE, w, w, focal));
         return out;
     }
 
@@ -72,7 +75,7 @@ public final class Renditions {
         if (existing.isPresent()) return existing;
         var source = store.findSource(sha);
         if (source.isEmpty()) return Optional.empty();
-        var spec = wanted(source.get().photo().width(), source.get().photo().height()).stream().filter(r -> r.name().equals(name)).findFirst();
+        var spec = wanted(source.get().photo()).stream().filter(r -> r.name().equals(name)).findFirst();
         if (spec.isEmpty()) return Optional.empty();
         var original = blobs.get(source.get().path()).orElseThrow(() -> new IOException("original missing for " + sha));
         var image = decode(original);
@@ -83,7 +86,7 @@ public final class Renditions {
 
     /** Deletes a photo's crops so they are made again around a new focal point. */
     public void deleteCrops(Photo photo) throws IOException {
-        for (var spec : wanted(photo.width(), photo.height())) {
+        for (var spec : wanted(photo)) {
             if (spec.crop() != Rendition.Crop.NONE) blobs.delete(key(photo.sha256(), spec.name()));
         }
     }
@@ -93,7 +96,7 @@ public final class Renditions {
         var photo = source.photo();
         BufferedImage image = null;
         int made = 0;
-        for (var spec : wanted(photo.width(), photo.height())) {
+        for (var spec : wanted(photo)) {
             if (blobs.get(key(photo.sha256(), spec.name())).isPresent()) continue;
             if (image == null) image = decode(blobs.get(source.path()).orElseThrow(() -> new IOException("original missing for " + photo.sha256())));
             blobs.put(key(photo.sha256(), spec.name()), render(image, spec, source));

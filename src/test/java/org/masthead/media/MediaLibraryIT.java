@@ -88,7 +88,7 @@ abstract class MediaLibraryIT {
         var page = editor.get("/newsroom/photos/" + photo.id());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("The Gateshead Angel").contains("Ian Britton - FreeFoto.com").contains("w320.jpg")
-            .contains("square-w320.jpg").contains("No articles yet");
+            .contains("square-w320-f50x50.jpg").contains("No articles yet");
         var save = editor.post("/newsroom/photos/" + photo.id(), Map.of("caption", "The Angel of the North at dusk.",
             "credit", "FreeFoto.com/Ian Britton", "creator", "Ian Britton", "copyright", "FreeFoto.com", "alt", "A steel sculpture with wings",
             "title", "", "focal_x", "20", "focal_y", "30"));
@@ -97,6 +97,10 @@ abstract class MediaLibraryIT {
         assertThat(saved.caption()).isEqualTo("The Angel of the North at dusk.");
         var source = app.services().mediaStore().findSource(photo.id()).orElseThrow();
         assertThat(source.focalX()).isEqualTo(0.2);
+        // A moved focal point gives the crops new URLs (immutable caches never serve the old crop), and the old ones are gone.
+        assertThat(app.browser().get(saved.crop("square", 320)).status()).isEqualTo(200);
+        assertThat(saved.crop("square", 320)).endsWith("square-w320-f20x30.jpg");
+        assertThat(app.browser().get(photo.crop("square", 320)).status()).isEqualTo(404);
         assertThat(editor.get("/newsroom/photos/" + photo.id()).body()).contains("The Gateshead Angel"); // the original stays beside the edit
         var bad = editor.post("/newsroom/photos/" + photo.id(), Map.of("caption", "x", "focal_x", "150", "focal_y", "abc"));
         assertThat(bad.status()).isEqualTo(400);

@@ -21,13 +21,13 @@ class RenditionsIT {
     void every_rendition_is_made_in_the_background_at_its_size_and_keeps_the_photo_metadata() throws Exception {
         try (var app = TestApp.start(Database.Engine.SQLITE)) {
             var photo = app.services().uploads().upload(Files.readAllBytes(REFERENCE), new PhotoText("", "", "", "", "", ""), null);
-            assertThat(app.services().renditions().wanted(photo.width(), photo.height())).extracting(Rendition::name)
-                .containsExactly("w320.jpg", "w640.jpg", "w960.jpg", "w1280.jpg", "w1920.jpg", "wide-w640.jpg", "wide-w1280.jpg",
-                    "square-w320.jpg", "square-w640.jpg");
+            assertThat(app.services().renditions().wanted(photo)).extracting(Rendition::name)
+                .containsExactly("w320.jpg", "w640.jpg", "w960.jpg", "w1280.jpg", "w1920.jpg", "wide-w640-f50x50.jpg", "wide-w1280-f50x50.jpg",
+                    "square-w320-f50x50.jpg", "square-w640-f50x50.jpg");
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (app.services().renditionJob().waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(100);
             assertThat(app.services().renditionJob().waiting()).isZero();
-            for (var spec : app.services().renditions().wanted(photo.width(), photo.height())) {
+            for (var spec : app.services().renditions().wanted(photo)) {
                 var file = app.dataDir().resolve("media/" + Renditions.key(photo.sha256(), spec.name()));
                 assertThat(file).exists();
                 var bytes = Files.readAllBytes(file);
@@ -53,8 +53,8 @@ class RenditionsIT {
     void small_photos_are_never_upscaled() {
         try (var app = TestApp.start(Database.Engine.SQLITE)) {
             var photo = app.services().uploads().upload(Fixtures.jpeg(700, 500, 3), new PhotoText("c", "", "", "", "", ""), null);
-            assertThat(app.services().renditions().wanted(photo.width(), photo.height())).extracting(Rendition::name)
-                .containsExactly("w320.jpg", "w640.jpg", "w700.jpg", "wide-w640.jpg", "square-w320.jpg");
+            assertThat(app.services().renditions().wanted(photo)).extracting(Rendition::name)
+                .containsExactly("w320.jpg", "w640.jpg", "w700.jpg", "wide-w640-f50x50.jpg", "square-w320-f50x50.jpg");
         }
     }
 
@@ -66,7 +66,7 @@ class RenditionsIT {
         try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
             app.services().renditionJob().close(); // stop the background job: nothing is made unless asked
             photo = app.services().uploads().upload(Fixtures.jpeg(1600, 900, 9), new PhotoText("On demand", "MASTHEAD/D", "", "", "", ""), null);
-            var res = app.browser().get(photo.rendition("wide-w640.jpg"));
+            var res = app.browser().get(photo.crop("wide", 640));
             assertThat(res.status()).isEqualTo(200);
             assertThat(res.header("Content-Type")).isEqualTo("image/jpeg");
             assertThat(app.services().renditionJob().waiting()).isEqualTo(1);
@@ -88,8 +88,8 @@ class RenditionsIT {
         g.setColor(java.awt.Color.BLUE);
         g.fillRect(800, 0, 800, 900);
         g.dispose();
-        var left = Renditions.crop(image, new Rendition(Rendition.Crop.SQUARE, 320, 320), 0.1, 0.5);
-        var right = Renditions.crop(image, new Rendition(Rendition.Crop.SQUARE, 320, 320), 0.9, 0.5);
+        var left = Renditions.crop(image, new Rendition(Rendition.Crop.SQUARE, 320, 320, "f10x50"), 0.1, 0.5);
+        var right = Renditions.crop(image, new Rendition(Rendition.Crop.SQUARE, 320, 320, "f90x50"), 0.9, 0.5);
         assertThat(left.getWidth()).isEqualTo(900);
         assertThat(new java.awt.Color(left.getRGB(450, 450))).isEqualTo(java.awt.Color.RED);
         assertThat(new java.awt.Color(right.getRGB(450, 450))).isEqualTo(java.awt.Color.BLUE);

@@ -72,7 +72,7 @@ class StructuredDataIT {
         assertThat(image.get("width").asInt()).isEqualTo(1600);
         assertThat(html).contains("<meta property=\"og:type\" content=\"article\">")
             .contains("<meta property=\"og:image\" content=\"http://localhost:8080/media/r/")
-            .contains("wide-w1280.jpg\">")
+            .contains("wide-w1280-f50x50.jpg\">")
             .contains("<meta name=\"twitter:card\" content=\"summary_large_image\">")
             .contains("<link rel=\"canonical\" href=\"http://localhost:8080" + a.path() + "\">");
     }
