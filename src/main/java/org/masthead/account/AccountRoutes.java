@@ -20,7 +20,11 @@ public final class AccountRoutes {
     private final String siteName;
     private final SecureRandom random = new SecureRandom();
 
-    public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName) {
+    private final org.masthead.http.ClientAddress clients;
+
+    public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName,
+                         org.masthead.http.ClientAddress clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.users = users;
         this.guard = guard;
@@ -62,7 +66,7 @@ public final class AccountRoutes {
             throw new ForbiddenResponse("Missing or invalid CSRF token: reload the sign-in page and try again.");
         }
         var email = Http.field(ctx, "email");
-        var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"), ctx.ip());
+        var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"), clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
         switch (result) {
             case Accounts.SignIn.SignedIn s -> {
                 NewsroomGuard.setCookie(ctx, NewsroomGuard.SESSION_COOKIE, s.token(), Accounts.SESSION_LIFETIME.toSeconds());

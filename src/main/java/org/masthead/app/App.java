@@ -25,6 +25,7 @@ import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.Feeds;
 import org.masthead.feeds.SitemapRoutes;
 import org.masthead.feeds.Sitemaps;
+import org.masthead.http.ClientAddress;
 import org.masthead.http.FastLane;
 import org.masthead.http.OutboundGuard;
 import org.masthead.site.CdnPurges;
@@ -136,6 +137,7 @@ public final class App implements AutoCloseable {
         s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
         s.publishing().onChange(s.popularity()::articleChanged);
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
+        var clients = ClientAddress.trusting(config.http().trustedProxies());
         var follower = new ChangeFollower(s.articles(), clock);     // edits made on other nodes
         follower.onChange(reader::articleChangedElsewhere);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
@@ -146,7 +148,7 @@ public final class App implements AutoCloseable {
             s.publishing().onChange(new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles())::articleChanged);
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
-        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name());
+        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
@@ -180,7 +182,7 @@ public final class App implements AutoCloseable {
             cfg.jetty.port = config.http().port();
             cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
-            var fastLane = new FastLane(reader::cached, new ViewBeacon(s.popularity()));
+            var fastLane = new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients);
             cfg.jetty.modifyServer(jetty -> jetty.setHandler(fastLane)); // Javalin nests inside it
             var r = cfg.routes;
             r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));

@@ -22,8 +22,14 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         @Override public String toString() { return "Cdn[" + (purgeUrl.isEmpty() ? "off" : purgeUrl) + "]"; }
     }
 
-    public record Http(String host, int port, int apiRequestsPerMinute, boolean allowPrivateTargets, Duration webhookRetryBase) {
+    public record Http(String host, int port, int apiRequestsPerMinute, boolean allowPrivateTargets, Duration webhookRetryBase,
+                       String trustedProxies) {
         public Http {
+            try {
+                org.masthead.http.ClientAddress.trusting(trustedProxies);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.trusted-proxies", e.getMessage());
+            }
             if (port < 0 || port > 65535) throw new ConfigException("http.port", "must be between 0 and 65535");
             if (apiRequestsPerMinute < 1) throw new ConfigException("api.requests-per-minute", "must be > 0");
         }
@@ -91,6 +97,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("http.port", "8080"),
         Map.entry("api.requests-per-minute", "600"),
         Map.entry("http.allow-private-targets", "false"),
+        Map.entry("http.trusted-proxies", ""),
         Map.entry("webhooks.retry-base-millis", "30000"),
         Map.entry("cdn.purge-url", ""),
         Map.entry("cdn.purge-header", ""),
@@ -155,7 +162,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         var url = v.get("database.url");
         return new AppConfig(
             new Http(v.get("http.host"), integer(v, "http.port"), integer(v, "api.requests-per-minute"), bool(v, "http.allow-private-targets"),
-                Duration.ofMillis(number(v, "webhooks.retry-base-millis"))),
+                Duration.ofMillis(number(v, "webhooks.retry-base-millis")), v.get("http.trusted-proxies")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
             new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v),
                 bool(v, "media.require-alt-and-credit")),

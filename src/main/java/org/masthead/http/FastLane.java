@@ -24,11 +24,13 @@ public final class FastLane extends Handler.Wrapper {
 
     private final BiFunction<String, String, Optional<CachedResponse>> lookup;
     private final Beacons beacons;
+    private final ClientAddress clients;
 
     /** {@code lookup} gets the raw path and query and returns a current cached page, if any. */
-    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup, Beacons beacons) {
+    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup, Beacons beacons, ClientAddress clients) {
         this.lookup = lookup;
         this.beacons = beacons;
+        this.clients = clients;
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class FastLane extends Handler.Wrapper {
         if (count) {
             var h = request.getHeaders();
             var purpose = h.get("Sec-Purpose") != null ? h.get("Sec-Purpose") : h.get("Purpose");
-            beacons.accept(body, h.get(HttpHeader.USER_AGENT), purpose, Request.getRemoteAddr(request));
+            beacons.accept(body, h.get(HttpHeader.USER_AGENT), purpose, clients.resolve(Request.getRemoteAddr(request), h.get(HttpHeader.X_FORWARDED_FOR)));
         }
         response.setStatus(204);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -89,6 +89,22 @@ class PopularPagesIT {
     }
 
     @Test
+    void behind_a_trusted_proxy_readers_are_told_apart_by_x_forwarded_for() throws Exception {
+        try (var proxied = TestApp.start(Database.Engine.SQLITE, java.util.Map.of("http.trusted-proxies", "127.0.0.1", "popularity.per-address-per-minute", "3"))) {
+            var path = PublishedSite.publish(proxied, 1);
+            long id = proxied.services().articles().findPublished(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (var forwarded : new String[] {"203.0.113.9", "203.0.113.9", "203.0.113.9", "203.0.113.9", "203.0.113.10"}) {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(proxied.baseUrl() + "/_/view"))
+                    .header("User-Agent", Visitors.fresh()).header("X-Forwarded-For", forwarded)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + id)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(proxied.services().popularity().count(Popularity.Outcome.RATE_LIMITED)).isEqualTo(1); // the 4th from .9
+            assertThat(proxied.services().popularity().count(Popularity.Outcome.COUNTED)).isEqualTo(1 + 4);   // 1 from setup, 3 + 1
+        }
+    }
+
+    @Test
     void health_and_metrics_report_counting() {
         var health = app.browser().get("/_/health");
         assertThat(health.status()).isEqualTo(200);
