@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,6 @@ public final class Popularity implements AutoCloseable {
 
     public record Health(boolean healthy, String store, int pendingKeys, long dropped, String lastError, long lastFlushAt) {}
 
-    private record Live(long sectionId, long publishedAt) {}
 
     private final ViewStore store;
     private final ArticleStore articles;
@@ -55,7 +53,7 @@ public final class Popularity implements AutoCloseable {
     private final BotFilter bots;
     private final Readers readers;
     private final ViewCounter counter;
-    private final Map<Long, Live> published = new ConcurrentHashMap<>();
+    private final PublishedArticles published = new PublishedArticles();
     private final Cache<Long, ArticleSummary> summaries = Caffeine.newBuilder().maximumSize(10_000)
         .expireAfterWrite(Duration.ofSeconds(30)).build();
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
@@ -94,7 +92,7 @@ public final class Popularity implements AutoCloseable {
     /** Loads the published articles and computes rankings from the store (a restart restores them). */
     public void load() {
         lastSyncAt = clock.millis();
-        articles.listPublishedRefs().forEach(r -> published.put(r.id(), new Live(r.sectionId(), r.publishedAt())));
+        articles.listPublishedRefs().forEach(r -> published.put(r.id(), r.sectionId(), r.publishedAt()));
         tickQuietly();
     }
 
@@ -103,7 +101,7 @@ public final class Popularity implements AutoCloseable {
         Outcome o;
         if (bots.isPrefetch(purpose)) o = Outcome.PREFETCH;
         else if (bots.isBot(userAgent)) o = Outcome.BOT;
-        else if (!published.containsKey(articleId)) o = Outcome.UNKNOWN;
+        else if (!published.contains(articleId)) o = Outcome.UNKNOWN;
         else o = switch (readers.check(articleId, address, userAgent)) {
             case RATE_LIMITED -> Outcome.RATE_LIMITED;
             case REPEAT -> Outcome.REPEAT;
@@ -124,7 +122,7 @@ public final class Popularity implements AutoCloseable {
     public void articleChanged(ArticleChanged change) {
         summaries.invalidate(change.articleId());
         var after = change.after();
-        if (after != null) published.put(change.articleId(), new Live(sectionOf(after), after.publishedAt() == null ? 0 : after.publishedAt()));
+        if (after != null) published.put(change.articleId(), sectionOf(after), after.publishedAt() == null ? 0 : after.publishedAt());
         else published.remove(change.articleId());
     }
 
@@ -162,7 +160,7 @@ public final class Popularity implements AutoCloseable {
         long now = clock.millis();
         // Overlap by a minute so clock skew between nodes cannot hide a change.
         for (var r : articles.listChangedSince(lastSyncAt - 60_000)) {
-            if (r.published()) published.put(r.id(), new Live(r.sectionId(), r.publishedAt()));
+            if (r.published()) published.put(r.id(), r.sectionId(), r.publishedAt());
             else published.remove(r.id());
             summaries.invalidate(r.id());
         }
