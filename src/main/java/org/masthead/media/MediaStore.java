@@ -104,8 +104,10 @@ public final class MediaStore {
         return db.read(h -> h.createQuery("select count(*) from media where renditions_ready = false").mapTo(Integer.class).one());
     }
 
-    void markRenditions(long id, boolean ready) {
-        db.useTransaction(h -> h.createUpdate("update media set renditions_ready = :r where id = :id").bind("r", ready).bind("id", id).execute());
+    /** Marks a photo's renditions made, unless its focal point moved while they were being made. */
+    void markRenditionsMade(Source made) {
+        db.useTransaction(h -> h.createUpdate("update media set renditions_ready = true where id = :id and focal_x = :x and focal_y = :y")
+            .bind("id", made.photo().id()).bind("x", made.focalX()).bind("y", made.focalY()).execute());
     }
 
     /** Moves the focal point (0..1 from left and top); the crops are made again. */

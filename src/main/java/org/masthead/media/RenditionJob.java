@@ -52,7 +52,7 @@ public final class RenditionJob implements AutoCloseable {
                     log.warn("renditions of photo {} failed, will retry: {}", source.photo().id(), e.toString());
                     return done;
                 }
-                store.markRenditions(source.photo().id(), true);
+                store.markRenditionsMade(source);
                 done++;
             }
         }

@@ -71,12 +71,14 @@ public final class Renditions {
 
     /** A rendition's bytes, made now if it does not exist yet; empty when the photo or the name is unknown. */
     public Optional<byte[]> get(String sha, String name) throws IOException {
-        var existing = blobs.get(key(sha, name));
-        if (existing.isPresent()) return existing;
+        // The name is checked against the photo as it is now, before any file is served: a crop made
+        // for an old focal point (say by a job that was still running when it moved) is never served.
         var source = store.findSource(sha);
         if (source.isEmpty()) return Optional.empty();
         var spec = wanted(source.get().photo()).stream().filter(r -> r.name().equals(name)).findFirst();
         if (spec.isEmpty()) return Optional.empty();
+        var existing = blobs.get(key(sha, name));
+        if (existing.isPresent()) return existing;
         var original = blobs.get(source.get().path()).orElseThrow(() -> new IOException("original missing for " + sha));
         var image = decode(original);
         var bytes = render(image, spec.get(), source.get());
