@@ -152,7 +152,7 @@ public final class App implements AutoCloseable {
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
-        var ops = new OpsRoutes(s.popularity(), s.metrics());
+        var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         s.publishing().onChange(change -> feeds.invalidate());
         follower.onChange(change -> feeds.invalidate());

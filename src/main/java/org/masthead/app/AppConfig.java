@@ -12,7 +12,12 @@ import java.util.TreeMap;
  * then {@code MASTHEAD_*} environment variables. Each feature receives only its own sub-record.
  * Any invalid or unknown key stops boot with a message naming it.
  */
-public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site, Cdn cdn) {
+public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site, Cdn cdn, Ops ops) {
+
+    /** {@code metricsToken} empty: /_/metrics only for scrapers on this machine. Never printed. */
+    public record Ops(String metricsToken) {
+        @Override public String toString() { return "Ops[metricsToken=" + (metricsToken.isEmpty() ? "none" : "***") + "]"; }
+    }
 
     /** Purging a CDN on publish: {@code purgeUrl} empty = off; {@code purgeHeader} "Name: value" is never logged. */
     public record Cdn(String purgeUrl, String purgeHeader) {
@@ -100,6 +105,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("http.trusted-proxies", ""),
         Map.entry("webhooks.retry-base-millis", "30000"),
         Map.entry("cdn.purge-url", ""),
+        Map.entry("ops.metrics-token", ""),
         Map.entry("cdn.purge-header", ""),
         Map.entry("data.dir", "data"),
         Map.entry("database.url", ""),
@@ -170,7 +176,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
             new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")),
-            new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")));
+            new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")),
+            new Ops(v.get("ops.metrics-token")));
     }
 
     private static boolean bool(Map<String, String> v, String key) {
