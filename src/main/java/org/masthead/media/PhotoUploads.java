@@ -3,10 +3,7 @@ package org.masthead.media;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -139,11 +136,5 @@ public final class PhotoUploads {
 
     private static String megabytes(long bytes) { return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0); }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static String sha256(byte[] bytes) { return org.masthead.http.Digests.sha256Hex(bytes); }
 }

@@ -3,9 +3,6 @@ package org.masthead.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +22,13 @@ public final class Assets {
             try (InputStream in = Assets.class.getResourceAsStream("/assets/" + name)) {
                 if (in == null) throw new IllegalStateException("missing asset " + name);
                 var bytes = in.readAllBytes();
-                var hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+                var hash = org.masthead.http.Digests.sha256Hex(bytes).substring(0, 12);
                 var type = name.endsWith(".css") ? "text/css; charset=utf-8"
                     : name.endsWith(".js") ? "text/javascript; charset=utf-8"
                     : name.endsWith(".svg") ? "image/svg+xml" : "application/octet-stream";
                 a.assets.put(name, new Asset(name, bytes, type, hash));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
         return a;

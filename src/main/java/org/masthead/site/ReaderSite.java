@@ -97,17 +97,20 @@ public final class ReaderSite {
             cache.invalidate("article:" + s.path());
             cache.invalidatePrefix("front:" + s.sectionSlug() + ":");
         }
-        cache.invalidate("home");
-        cache.invalidatePrefix("tag:");
-        cache.invalidatePrefix("author:");
+        invalidateListings();
     }
 
-    /** An article changed somewhere in the cluster: drop its section's pages, the home page and listings. */
+    /** An article changed somewhere in the cluster (path unknown here): drop its section's pages, home and listings. */
     public void articleChangedElsewhere(org.masthead.article.ArticleStore.StatusRef change) {
         taxonomy.findSection(change.sectionId()).ifPresent(s -> {
             cache.invalidatePrefix("article:/" + s.slug() + "/");
             cache.invalidatePrefix("front:" + s.slug() + ":");
         });
+        invalidateListings();
+    }
+
+    /** Pages that list articles from anywhere: home, tag and author pages. */
+    private void invalidateListings() {
         cache.invalidate("home");
         cache.invalidatePrefix("tag:");
         cache.invalidatePrefix("author:");
