@@ -126,7 +126,7 @@ public final class MediaAdminRoutes {
         Map<String, Object> original = json.readValue(store.sourceMetadata(photo.id()), Map.class);
         templates.privatePage(ctx, status, "newsroom/photo.jte", new Detail(guard.chrome(ctx, "Photo " + photo.id(), "photos"), photo,
             source.focalX(), source.focalY(), original, renditions.wanted(photo), store.listArticlesUsing(photo),
-            store.listNeedingRenditions(10_000).stream().noneMatch(s -> s.photo().id() == photo.id()), notice, error));
+            store.renditionsReady(photo.id()), notice, error));
     }
 
     private void save(Context ctx) throws IOException {

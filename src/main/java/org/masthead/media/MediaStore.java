@@ -100,6 +100,10 @@ public final class MediaStore {
             .bind("n", limit).map((rs, ctx) -> source(rs)).list());
     }
 
+    boolean renditionsReady(long id) {
+        return db.read(h -> h.createQuery("select renditions_ready from media where id = :id").bind("id", id).mapTo(Boolean.class).findOne().orElse(false));
+    }
+
     int countNeedingRenditions() {
         return db.read(h -> h.createQuery("select count(*) from media where renditions_ready = false").mapTo(Integer.class).one());
     }
