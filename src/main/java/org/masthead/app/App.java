@@ -140,6 +140,7 @@ public final class App implements AutoCloseable {
         var clients = ClientAddress.trusting(config.http().trustedProxies());
         var follower = new ChangeFollower(s.articles(), clock);     // edits made on other nodes
         follower.onChange(reader::articleChangedElsewhere);
+        follower.onChange(s.popularity()::follow);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
         if (!config.cdn().purgeUrl().isEmpty()) {

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets every node hear about article changes made on any node: once a second it reads the articles
+ * Lets every node hear about article changes made on any node: twice a second it reads the articles
  * updated since its last look (with a minute of overlap for clock skew, each change reported once)
  * and tells its listeners, which drop cached pages and feeds. On a single node this repeats what
- * the local change events already did, at the cost of one indexed query a second.
+ * the local change events already did, at the cost of one indexed query per half second. It is the
+ * one poller: pages, feeds and the popularity engine's published set all listen to it.
  */
 public final class ChangeFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
@@ -37,7 +38,7 @@ public final class ChangeFollower implements AutoCloseable {
     public void start() {
         since = clock.millis();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("change-follower").unstarted(r));
-        scheduler.scheduleWithFixedDelay(this::pollQuietly, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::pollQuietly, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     /** One look; returns how many changes were reported. */

@@ -63,7 +63,6 @@ public final class Popularity implements AutoCloseable {
     private volatile double siteViewsPerSecond;
     private volatile String lastError = "";
     private volatile long lastFlushAt;
-    private volatile long lastSyncAt;
     private long ticks;
     private ScheduledExecutorService scheduler;
 
@@ -91,7 +90,6 @@ public final class Popularity implements AutoCloseable {
 
     /** Loads the published articles and computes rankings from the store (a restart restores them). */
     public void load() {
-        lastSyncAt = clock.millis();
         articles.listPublishedRefs().forEach(r -> published.put(r.id(), r.sectionId(), r.publishedAt()));
         tickQuietly();
     }
@@ -130,10 +128,9 @@ public final class Popularity implements AutoCloseable {
         return articles.find(s.id()).map(a -> a.section().id()).orElse(0L);
     }
 
-    /** One tick: flush, follow other nodes' publishing, recompute rankings, and now and then compact. */
+    /** One tick: flush, recompute rankings, and now and then compact. */
     public synchronized void tick() {
         flush();
-        syncPublished();
         refresh();
         if (++ticks % 600 == 0) compact();
     }
@@ -156,15 +153,11 @@ public final class Popularity implements AutoCloseable {
         }
     }
 
-    private void syncPublished() {
-        long now = clock.millis();
-        // Overlap by a minute so clock skew between nodes cannot hide a change.
-        for (var r : articles.listChangedSince(lastSyncAt - 60_000)) {
-            if (r.published()) published.put(r.id(), r.sectionId(), r.publishedAt());
-            else published.remove(r.id());
-            summaries.invalidate(r.id());
-        }
-        lastSyncAt = now;
+    /** An article changed on some node (from the ChangeFollower): follow its publishing state. */
+    public void follow(ArticleStore.StatusRef change) {
+        if (change.published()) published.put(change.id(), change.sectionId(), change.publishedAt());
+        else published.remove(change.id());
+        summaries.invalidate(change.id());
     }
 
     /** Recomputes every ranking from the store. */

@@ -28,7 +28,7 @@ class ClusterPopularityIT {
             var ids = a.services().articles().listPublished(null, 10, 0);
             long first = ids.stream().filter(s -> s.headline().contains("number 0")).findFirst().orElseThrow().id();
             long second = ids.stream().filter(s -> s.headline().contains("number 1")).findFirst().orElseThrow().id();
-            Thread.sleep(600); // node B learns the new articles on its next tick
+            Thread.sleep(1500); // node B learns the new articles from its change follower (every 500 ms)
             for (int i = 0; i < 4; i++) a.browser().userAgent(Visitors.fresh()).beacon(second);
             for (int i = 0; i < 7; i++) b.browser().userAgent(Visitors.fresh()).beacon(first);
             for (int i = 0; i < 2; i++) b.browser().userAgent(Visitors.fresh()).beacon(second);
