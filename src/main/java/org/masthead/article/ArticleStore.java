@@ -202,14 +202,6 @@ public final class ArticleStore {
         return db.read(h -> h.createQuery(sql).bind("slug", slug).mapTo(String.class).findOne());
     }
 
-    public int countPublished(Long sectionId) {
-        return db.read(h -> {
-            var q = h.createQuery("select count(*) from article where status = 'published'" + (sectionId == null ? "" : " and section_id = :section"));
-            if (sectionId != null) q.bind("section", sectionId);
-            return q.mapTo(Integer.class).one();
-        });
-    }
-
     /** An article's reader-visible state, as popularity tracks it. */
     public record StatusRef(long id, long sectionId, boolean published, long publishedAt, long updatedAt) {}
 

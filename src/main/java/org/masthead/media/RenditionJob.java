@@ -3,7 +3,6 @@ package org.masthead.media;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +15,6 @@ public final class RenditionJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RenditionJob.class);
     private final MediaStore store;
     private final Renditions renditions;
-    private final AtomicLong made = new AtomicLong();
     private ScheduledExecutorService scheduler;
 
     public RenditionJob(MediaStore store, Renditions renditions) {
@@ -47,7 +45,7 @@ public final class RenditionJob implements AutoCloseable {
         for (var batch = store.listNeedingRenditions(20); !batch.isEmpty(); batch = store.listNeedingRenditions(20)) {
             for (var source : batch) {
                 try {
-                    made.addAndGet(renditions.renderAll(source));
+                    renditions.renderAll(source);
                 } catch (Exception e) {
                     log.warn("renditions of photo {} failed, will retry: {}", source.photo().id(), e.toString());
                     return done;
@@ -61,8 +59,6 @@ public final class RenditionJob implements AutoCloseable {
 
     /** Photos still waiting for renditions (for the newsroom). */
     public int waiting() { return store.countNeedingRenditions(); }
-
-    public long renditionsMade() { return made.get(); }
 
     private void runQuietly() {
         try {
