@@ -55,7 +55,11 @@ public final class ApiTokens {
     /** The live token with this secret, if any (and notes its use). */
     public Optional<ApiToken> verify(String secret) {
         if (secret == null || !secret.startsWith("mh_") || secret.length() > 100) return Optional.empty();
-        var found = db.read(h -> h.createQuery("select * from api_token where token_hash = :h and revoked_at is null")
+        // A token works only while its creator's account does: disabling someone stops their tokens too.
+        var found = db.read(h -> h.createQuery("""
+                select t.* from api_token t join app_user u on u.id = t.created_by
+                 where t.token_hash = :h and t.revoked_at is null and u.disabled = false
+                """)
             .bind("h", Accounts.sha256(secret)).map((rs, ctx) -> token(rs)).findOne());
         found.ifPresent(t -> db.useTransaction(h -> h.createUpdate("update api_token set last_used_at = :now where id = :id")
             .bind("now", clock.millis()).bind("id", t.id()).execute()));

@@ -53,6 +53,7 @@ import org.masthead.popularity.ViewBeacon;
 import org.masthead.popularity.ViewStore;
 import org.masthead.site.Assets;
 import org.masthead.site.ReaderSite;
+import org.masthead.taxonomy.NameRepair;
 import org.masthead.taxonomy.TaxonomyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,14 +96,15 @@ public final class App implements AutoCloseable {
 
     /** Opens the store (migrated) and the services without the web server: for CLI commands. */
     public static Services services(AppConfig config, Clock clock) {
-        var db = Database.open(config.db().dataDir(), config.db().url(), config.db().user(), config.db().password(), config.db().poolSize());
+        var db = Database.open(config.db().dataDir(), config.db().url(), config.db().user(), config.db().password(), config.db().poolSize(),
+            List.of(new NameRepair(clock)));
         var users = new UserStore(db);
         var accounts = new Accounts(users, new Passwords(), clock);
         var taxonomy = new TaxonomyStore(db);
         DefaultSections.ensure(taxonomy);
         var articles = new ArticleStore(db);
-        var publishing = new Publishing(db, articles, taxonomy, clock, config.media().requireAltAndCredit());
         var mediaStore = new MediaStore(db);
+        var publishing = new Publishing(db, articles, taxonomy, mediaStore, clock, config.media().requireAltAndCredit());
         var blobs = new FileBlobStore(config.media().storageDir());
         var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), clock);
         var renditions = new Renditions(mediaStore, blobs, config.media().renditionWidths());
@@ -163,9 +165,10 @@ public final class App implements AutoCloseable {
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), s.taxonomy(), s.users(), site.baseUrl());
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl());
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
+        mediaAdmin.onChanged(s.publishing()::photoChanged);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         s.popularity().start();
         s.renditionJob().start();

@@ -14,7 +14,8 @@ import org.masthead.taxonomy.Tag;
 public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
                       String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
                       long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags) {
-    public String path() { return "/" + section.slug() + "/" + slug; }
+    /** The permalink as it goes on the wire (percent-encoded); also the page cache's key. */
+    public String path() { return section.path() + org.masthead.taxonomy.Slugs.encode(slug); }
 
     public boolean isPublished() { return status == ArticleStatus.PUBLISHED; }
 

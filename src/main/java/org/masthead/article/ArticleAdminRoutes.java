@@ -69,8 +69,13 @@ public final class ArticleAdminRoutes {
         }
     }
 
+    /**
+     * {@code library}: the lead photo as the library has it (its own words, creator, copyright);
+     * {@code instructions} and {@code usageTerms}: what the file says about using it (IPTC), shown to whoever uses it.
+     */
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
-                           List<Section> sections, String notice, boolean canPublish, long maxUploadBytes) {
+                           List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
+                           String instructions, String usageTerms) {
         public String error(String field) { return errors.getOrDefault(field, ""); }
         public boolean hasError(String field) { return errors.containsKey(field); }
     }
@@ -95,7 +100,9 @@ public final class ArticleAdminRoutes {
             }
         }
         int page = Http.page(ctx);
-        var rows = articles.listForNewsroom(new ArticleStore.Filter(status, sectionId), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        var user = NewsroomGuard.user(ctx);
+        var mine = user.role().canPublish() ? null : Long.valueOf(user.id()); // contributors see their own articles only
+        var rows = articles.listForNewsroom(new ArticleStore.Filter(status, sectionId, mine), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         templates.privatePage(ctx, 200, "newsroom/articles.jte", new ListPage(guard.chrome(ctx, "Articles", "articles"),
             rows.subList(0, Math.min(PAGE_SIZE, rows.size())), taxonomy.listSections(),
             status == null ? "" : status.dbValue(), sectionId, page, rows.size() > PAGE_SIZE));
@@ -128,15 +135,22 @@ public final class ArticleAdminRoutes {
             : java.util.Optional.of("Warning: the lead photo has no " + String.join(" and no ", missing) + ".");
     }
 
+    /** The article at {id}; 404 for a contributor asking for someone else's (they are not told it exists). */
     private Article load(Context ctx) {
-        return articles.find(Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such article"));
+        var user = NewsroomGuard.user(ctx);
+        return articles.find(Http.id(ctx, "id"))
+            .filter(a -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()))
+            .orElseThrow(() -> new NotFoundResponse("no such article"));
     }
 
     private void render(Context ctx, int status, @Nullable Article article, Form form, Map<String, String> errors, String notice) {
         var user = NewsroomGuard.user(ctx);
         var title = article == null ? "New article" : "Edit: " + article.headline();
+        var library = form.photo() == null ? null : uploads.find(form.photo().id()).orElse(null);
+        var notes = library == null ? Map.<String, Object>of() : uploads.sourceMetadata(library.id());
         templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
-            errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes()));
+            errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes(), library,
+            String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", ""))));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -177,29 +191,35 @@ public final class ArticleAdminRoutes {
     private void create(Context ctx) throws IOException {
         var user = NewsroomGuard.user(ctx);
         submit(ctx, user, null, formFrom(ctx, (Photo) null), Http.field(ctx, "action"),
-            (form, photoId) -> publishing.create(user, draftOf(form), photoId));
+            (form, lead) -> publishing.create(user, draftOf(form), lead));
     }
 
-    /** The one path of a submitted form: validate, then take the photo, then save (and publish if asked). */
+    /**
+     * The one path of a submitted form: validate, then take the photo, then save (and publish if
+     * asked). A new file goes into the library first, so a refused save keeps it chosen for the next try.
+     */
     private void submit(Context ctx, User user, @Nullable Article article, Form form, String action,
-                        java.util.function.BiFunction<Form, Long, Publishing.Result> save) throws IOException {
-        var problems = publishing.checked(draftOf(form));
+                        java.util.function.BiFunction<Form, PhotoUse, Publishing.Result> save) throws IOException {
+        var draft = draftOf(form);
+        var typedUse = form.photo() == null ? null : useOf(form, form.photo().id());
+        var problems = publishing.checked(draft, typedUse);
+        problems.remove("photo"); // the chosen photo is checked below, with the upload
         if (!problems.isEmpty()) {
-            render(ctx, 400, article, form, problems, "");
+            render(ctx, Publishing.invalid(draft, typedUse, problems).status(), article, form, problems, "");
             return;
         }
-        Photo photo;
+        PhotoUse lead;
         try {
-            photo = uploadedPhoto(ctx, form, user);
+            lead = leadPhoto(ctx, form, article, user);
         } catch (UploadRejected e) {
             render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
             return;
         }
-        var result = save.apply(form, photo == null ? null : photo.id());
+        var result = save.apply(form, lead);
         if (result instanceof Publishing.Result.Saved saved && action.equals("publish")) {
             result = publishing.publish(user, saved.article().id());
         }
-        respond(ctx, result, article, form);
+        respond(ctx, result, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())));
     }
 
     private void save(Context ctx) throws IOException {
@@ -216,11 +236,15 @@ public final class ArticleAdminRoutes {
             return;
         }
         submit(ctx, user, article, formFrom(ctx, article.leadPhoto()), action,
-            (form, photoId) -> publishing.save(user, article.id(), form.revision(), draftOf(form), photoId));
+            (form, lead) -> publishing.save(user, article.id(), form.revision(), draftOf(form), lead));
     }
 
-    /** A new upload if a file was sent, else the current photo with its edited words saved. */
-    private @Nullable Photo uploadedPhoto(Context ctx, Form form, User user) throws IOException {
+    /**
+     * The story's use of its lead photo: a new upload if a file was sent, else the chosen library
+     * photo. A photo just chosen (new to this story) takes the library's words where the form left
+     * them blank; the story's own words are never written to the library.
+     */
+    private @Nullable PhotoUse leadPhoto(Context ctx, Form form, @Nullable Article article, User user) throws IOException {
         UploadedFile file = ctx.uploadedFile("photo");
         if (file != null && file.size() > 0) {
             if (file.size() > uploads.maxBytes()) {
@@ -230,26 +254,35 @@ public final class ArticleAdminRoutes {
             try (var in = file.content()) {
                 bytes = in.readAllBytes();
             }
-            return uploads.upload(bytes, photoText(form), user.id());
+            var stored = uploads.store(bytes, photoText(form), user.id());
+            return useOf(form, stored.photo().id()).orLibrary(stored.photo());
         }
-        if (form.photo() != null) {
-            uploads.updateText(form.photo().id(), photoText(form));
-            return form.photo();
-        }
-        return null;
+        if (form.photo() == null) return null;
+        var library = uploads.find(form.photo().id()).orElseThrow(() -> new UploadRejected(400, "That photo is not in the library."));
+        var use = useOf(form, library.id());
+        boolean justChosen = article == null || article.leadPhoto() == null || article.leadPhoto().id() != library.id();
+        return justChosen ? use.orLibrary(library) : use;
+    }
+
+    private static PhotoUse useOf(Form f, long mediaId) { return new PhotoUse(mediaId, f.photoCaption(), f.photoCredit(), f.photoAlt()); }
+
+    private static Form withPhoto(Form f, @Nullable Photo photo) {
+        return new Form(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(), f.bylines(), f.tags(), f.revision(), photo,
+            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt());
     }
 
     private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
         switch (result) {
             case Publishing.Result.Saved saved -> ctx.redirect("/newsroom/articles/" + saved.article().id() + "?saved=1",
                 io.javalin.http.HttpStatus.SEE_OTHER);
-            case Publishing.Result.Invalid invalid -> render(ctx, 400, article, form, invalid.problems(), "");
+            case Publishing.Result.Invalid invalid -> render(ctx, invalid.status(), article, form, invalid.problems(), "");
             case Publishing.Result.Forbidden forbidden -> throw new ForbiddenResponse(forbidden.message());
             case Publishing.Result.Conflict conflict -> {
                 var current = conflict.current();
                 var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),
                     form.bylines(), form.tags(), current.revision(), form.photo(), form.photoCaption(), form.photoCredit(),
                     form.photoCreator(), form.photoCopyright(), form.photoAlt());
+                // nothing of theirs was written, the photo's words included; ours are below
                 render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
                     + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "
                     + "below and nothing was saved; compare, then save again to replace theirs."), "");

@@ -34,7 +34,11 @@ public final class ArticleApiRoutes {
     private final String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ArticleApiRoutes(ArticleStore articles, Publishing publishing, TaxonomyStore taxonomy, UserStore users, String baseUrl) {
+    private final org.masthead.media.MediaStore photos;
+
+    public ArticleApiRoutes(ArticleStore articles, Publishing publishing, TaxonomyStore taxonomy, UserStore users,
+                            org.masthead.media.MediaStore photos, String baseUrl) {
+        this.photos = photos;
         this.articles = articles;
         this.publishing = publishing;
         this.taxonomy = taxonomy;
@@ -171,7 +175,7 @@ public final class ArticleApiRoutes {
         }
         var draft = draft(ctx);
         if (draft.isEmpty()) return;
-        var result = publishing.create(actor.get(), draft.get().draft(), draft.get().leadPhotoId());
+        var result = publishing.create(actor.get(), draft.get().draft(), draft.get().leadPhoto());
         respond(ctx, result, 201);
     }
 
@@ -192,7 +196,15 @@ public final class ArticleApiRoutes {
             Problem.send(ctx, 400, Problem.title(400), "Send the 'revision' you based this change on (from GET /api/v1/articles/{id}).");
             return;
         }
-        respond(ctx, publishing.save(actor.get(), current.get().id(), draft.get().revision(), draft.get().draft(), draft.get().leadPhotoId()), 200);
+        var p = draft.get();
+        var lead = p.photoGiven() ? p.leadPhoto() : currentUse(current.get());
+        respond(ctx, publishing.save(actor.get(), current.get().id(), p.revision(), p.draft(), lead), 200);
+    }
+
+    /** The article's own use of its lead photo, kept when an update does not mention the photo. */
+    private static PhotoUse currentUse(Article a) {
+        var p = a.leadPhoto();
+        return p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText());
     }
 
     private void status(Context ctx, boolean publish) throws Exception {
@@ -205,7 +217,8 @@ public final class ArticleApiRoutes {
         respond(ctx, publish ? publishing.publish(actor.get(), current.get().id()) : publishing.unpublish(actor.get(), current.get().id()), 200);
     }
 
-    private record Parsed(ArticleDraft draft, Long leadPhotoId, Integer revision) {}
+    /** {@code leadPhoto}: the story's use of its lead photo; {@code photoGiven}: the body named one (else the current one stays). */
+    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision) {}
 
     private Optional<Parsed> draft(Context ctx) {
         JsonNode body;
@@ -224,9 +237,43 @@ public final class ArticleApiRoutes {
         var draft = new ArticleDraft(body.path("headline").asText(""), body.path("dek").asText(""), section.map(s -> s.id()).orElse(0L),
             body.path("slug").asText(""), body.path("body_html").asText(""), body.path("dateline").asText(""),
             strings(body.path("bylines")), strings(body.path("tags")));
-        Long photo = body.hasNonNull("lead_photo_id") ? body.get("lead_photo_id").asLong() : null;
+        var lead = body.path("lead_photo");
+        var leadId = lead.isObject() ? lead.path("id") : body.path("lead_photo_id");
+        PhotoUse use = null;
+        boolean given = body.has("lead_photo") || body.has("lead_photo_id");
+        if (!leadId.isMissingNode() && !leadId.isNull()) {
+            if (!leadId.canConvertToLong() || !leadId.isIntegralNumber() || leadId.asLong() <= 0) {
+                unprocessable(ctx, Map.of("lead_photo", "lead_photo.id (or lead_photo_id) must be the id of a photo in the library, a positive whole number."));
+                return Optional.empty();
+            }
+            var library = photos.find(leadId.asLong());
+            if (library.isEmpty()) {
+                unprocessable(ctx, Map.of("lead_photo", "There is no photo " + leadId.asLong() + " in the library."));
+                return Optional.empty();
+            }
+            use = lead.isObject()
+                ? new PhotoUse(library.get().id(), text(lead, "caption"), text(lead, "credit"), text(lead, "alt_text")).orLibrary(library.get())
+                : PhotoUse.of(library.get());
+            if (lead.isObject()) { // a field sent empty ("") stays empty; a field left out takes the library's words
+                use = new PhotoUse(use.mediaId(), lead.has("caption") ? text(lead, "caption") : use.caption(),
+                    lead.has("credit") ? text(lead, "credit") : use.credit(), lead.has("alt_text") ? text(lead, "alt_text") : use.altText());
+            }
+        } else if (lead.isObject() || (!lead.isMissingNode() && !lead.isNull())) {
+            unprocessable(ctx, Map.of("lead_photo", "lead_photo must be null or an object with an id."));
+            return Optional.empty();
+        }
         Integer revision = body.hasNonNull("revision") ? body.get("revision").asInt() : null;
-        return Optional.of(new Parsed(draft, photo, revision));
+        return Optional.of(new Parsed(draft, use, given, revision));
+    }
+
+    private static String text(JsonNode node, String field) { return node.path(field).isTextual() ? node.path(field).asText() : ""; }
+
+    private void unprocessable(Context ctx, Map<String, String> errors) {
+        try {
+            respond(ctx, new Publishing.Result.Invalid(errors, 422), 422);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.masthead.http.PlainText;
 import org.masthead.taxonomy.Slugs;
 
 /**
@@ -15,7 +16,7 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
     public ArticleDraft {
         headline = headline == null ? "" : headline.strip();
         dek = dek == null ? "" : dek.strip();
-        slug = slug == null ? "" : slug.strip();
+        slug = slug == null ? "" : java.text.Normalizer.normalize(slug.strip(), java.text.Normalizer.Form.NFC);
         bodyHtml = bodyHtml == null ? "" : bodyHtml;
         dateline = dateline == null ? "" : dateline.strip();
         bylines = List.copyOf(bylines);
@@ -33,7 +34,7 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
         if (headline.isEmpty()) p.put("headline", "Write a headline.");
         else if (headline.length() > 200) p.put("headline", "Keep the headline under 200 characters (it has " + headline.length() + ").");
         if (dek.length() > 400) p.put("dek", "Keep the dek under 400 characters (it has " + dek.length() + ").");
-        if (!slug.isEmpty() && !Slugs.isValid(slug)) p.put("slug", "Use lowercase letters, digits and single hyphens (for example city-budget-vote).");
+        if (!slug.isEmpty() && !Slugs.isValid(slug)) p.put("slug", "Use lowercase letters (any script), digits and single hyphens (for example city-budget-vote).");
         if (sectionId <= 0) p.put("section", "Choose a section.");
         if (dateline.length() > 100) p.put("dateline", "Keep the dateline under 100 characters.");
         if (bodyHtml.length() > 500_000) p.put("body", "The body is too long (over 500,000 characters).");
@@ -41,6 +42,24 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
         if (bylines.stream().anyMatch(b -> b.length() > 100)) p.put("bylines", "Each byline must be under 100 characters.");
         if (tags.size() > 30) p.put("tags", "At most 30 tags.");
         if (tags.stream().anyMatch(t -> t.length() > 60)) p.put("tags", "Each tag must be under 60 characters.");
+        p.putAll(controlProblems());
+        return p;
+    }
+
+    /** Fields holding control characters (NUL, escape, a line break in a one-line field): refused with 422, never stored. */
+    public Map<String, String> controlProblems() {
+        var p = new LinkedHashMap<String, String>();
+        var oneLine = new LinkedHashMap<String, String>();
+        oneLine.put("headline", headline);
+        oneLine.put("dek", dek);
+        oneLine.put("slug", slug);
+        oneLine.put("dateline", dateline);
+        oneLine.put("bylines", String.join(",", bylines));
+        oneLine.put("tags", String.join(",", tags));
+        oneLine.forEach((field, value) -> {
+            if (PlainText.hasControl(value)) p.put(field, "Remove the control character (such as NUL or a line break) from this field.");
+        });
+        if (PlainText.hasControlInText(bodyHtml)) p.put("body", "Remove the control character (such as NUL) from the body.");
         return p;
     }
 }

@@ -22,8 +22,8 @@ public final class ArticleStore {
         select a.id, s.slug as section_slug, s.name as section_name, s.id as section_id, a.slug, a.headline, a.dek,
                a.status, a.published_at, a.updated_at, a.created_by, a.body_html, a.dateline, a.revision,
                m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
-               m.caption as m_caption, m.credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
-               m.alt_text as m_alt_text, m.title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
+               a.lead_caption as m_caption, a.lead_credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
+               a.lead_alt_text as m_alt_text, m.title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
           from article a
           join section s on s.id = a.section_id
           left join media m on m.id = a.lead_media_id
@@ -103,7 +103,10 @@ public final class ArticleStore {
             .mapTo(Long.class).findOne());
     }
 
-    public record Filter(ArticleStatus status, Long sectionId) {}
+    /** {@code createdBy}: only this user's articles (what a contributor sees); null for everyone's. */
+    public record Filter(ArticleStatus status, Long sectionId, Long createdBy) {
+        public Filter(ArticleStatus status, Long sectionId) { this(status, sectionId, null); }
+    }
 
     public List<ArticleSummary> listForNewsroom(Filter f, int limit, int offset) {
         return db.read(h -> {
@@ -111,10 +114,12 @@ public final class ArticleStore {
             where.add("1 = 1");
             if (f.status() != null) where.add("a.status = :status");
             if (f.sectionId() != null) where.add("a.section_id = :section");
+            if (f.createdBy() != null) where.add("a.created_by = :by");
             var q = h.createQuery(SUMMARY + " where " + String.join(" and ", where)
                 + " order by a.updated_at desc, a.id desc limit :limit offset :offset");
             if (f.status() != null) q.bind("status", f.status().dbValue());
             if (f.sectionId() != null) q.bind("section", f.sectionId());
+            if (f.createdBy() != null) q.bind("by", f.createdBy());
             return q.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list();
         });
     }
@@ -234,25 +239,38 @@ public final class ArticleStore {
             .bind("s", sectionId).bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
     }
 
-    long insert(Handle h, ArticleDraft d, String slug, String body, Long leadMediaId, long userId, long now) {
-        return h.createQuery("""
-                insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, dateline,
-                                     created_at, updated_at, revision, created_by)
-                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :dateline, :now, :now, 1, :user)
+    long insert(Handle h, ArticleDraft d, String slug, String body, PhotoUse lead, long userId, long now) {
+        return lead(h.createQuery("""
+                insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, lead_caption, lead_credit,
+                                     lead_alt_text, dateline, created_at, updated_at, revision, created_by)
+                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :dateline, :now, :now, 1, :user)
                 returning id
-                """).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
-            .bind("body", body).bind("media", leadMediaId).bind("dateline", d.dateline()).bind("now", now).bind("user", userId)
+                """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
+            .bind("body", body).bind("dateline", d.dateline()).bind("now", now).bind("user", userId)
             .mapTo(Long.class).one();
     }
 
+    /** Binds the lead photo use (:media, :caption, :credit, :alt); all empty without one. */
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T lead(T statement, PhotoUse lead) {
+        return statement.bind("media", lead == null ? null : lead.mediaId()).bind("caption", lead == null ? "" : lead.caption())
+            .bind("credit", lead == null ? "" : lead.credit()).bind("alt", lead == null ? "" : lead.altText());
+    }
+
+    /** Published articles whose lead photo is {@code mediaId}. */
+    List<Long> listPublishedIdsWithLeadPhoto(long mediaId) {
+        return db.read(h -> h.createQuery("select id from article where lead_media_id = :m and status = 'published'").bind("m", mediaId)
+            .mapTo(Long.class).list());
+    }
+
     /** Saves over {@code baseRevision}; returns false when someone saved in between (nothing is written). */
-    boolean update(Handle h, long id, int baseRevision, ArticleDraft d, String slug, String body, Long leadMediaId, long now) {
-        return h.createUpdate("""
+    boolean update(Handle h, long id, int baseRevision, ArticleDraft d, String slug, String body, PhotoUse lead, long now) {
+        return lead(h.createUpdate("""
                 update article set section_id = :section, slug = :slug, headline = :headline, dek = :dek, body_html = :body,
-                       lead_media_id = :media, dateline = :dateline, updated_at = :now, revision = revision + 1
+                       lead_media_id = :media, lead_caption = :caption, lead_credit = :credit, lead_alt_text = :alt,
+                       dateline = :dateline, updated_at = :now, revision = revision + 1
                  where id = :id and revision = :base
-                """).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
-            .bind("body", body).bind("media", leadMediaId).bind("dateline", d.dateline()).bind("now", now)
+                """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
+            .bind("body", body).bind("dateline", d.dateline()).bind("now", now)
             .bind("id", id).bind("base", baseRevision).execute() == 1;
     }
 

@@ -7,5 +7,6 @@ import org.masthead.media.Photo;
 public record ArticleSummary(long id, String sectionSlug, String sectionName, String slug, String headline, String dek,
                              ArticleStatus status, @Nullable Long publishedAt, long updatedAt, @Nullable Long createdBy,
                              @Nullable Photo leadPhoto) {
-    public String path() { return "/" + sectionSlug + "/" + slug; }
+    /** The permalink as it goes on the wire (percent-encoded). */
+    public String path() { return "/" + org.masthead.taxonomy.Slugs.encode(sectionSlug) + "/" + org.masthead.taxonomy.Slugs.encode(slug); }
 }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.masthead.account.User;
 import org.masthead.db.Database;
+import org.masthead.media.MediaStore;
 import org.masthead.taxonomy.Slugs;
 import org.masthead.taxonomy.TaxonomyStore;
 
@@ -30,11 +31,12 @@ public final class Publishing {
 
     private final boolean requirePhotoCredit;
 
-    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock) { this(db, articles, taxonomy, clock, false); }
+    private final MediaStore media;
 
     /** {@code requirePhotoCredit}: refuse to publish a lead photo without alt text or credit (else the editor is warned). */
-    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, Clock clock, boolean requirePhotoCredit) {
+    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, MediaStore media, Clock clock, boolean requirePhotoCredit) {
         this.requirePhotoCredit = requirePhotoCredit;
+        this.media = media;
         this.db = db;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -46,42 +48,60 @@ public final class Publishing {
 
     public sealed interface Result {
         record Saved(Article article) implements Result {}
-        record Invalid(Map<String, String> problems) implements Result {}
+        /** {@code status} 422 when a field held control characters, else 400. */
+        record Invalid(Map<String, String> problems, int status) implements Result {
+            public Invalid(Map<String, String> problems) { this(problems, 400); }
+        }
         record Conflict(Article current) implements Result {}
         record Forbidden(String message) implements Result {}
     }
 
+    /** Creates a draft whose lead photo (if any) carries the library's words. */
     public Result create(User user, ArticleDraft draft, @Nullable Long leadMediaId) {
-        var problems = checked(draft);
-        if (!problems.isEmpty()) return new Result.Invalid(problems);
+        return create(user, draft, libraryUse(leadMediaId));
+    }
+
+    public Result create(User user, ArticleDraft draft, @Nullable PhotoUse lead) {
+        var problems = checked(draft, lead);
+        if (!problems.isEmpty()) return invalid(draft, lead, problems);
         long now = clock.millis();
         long id = db.transaction(h -> {
             var slug = uniqueSlug(h, draft, 0);
-            long newId = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), leadMediaId, user.id(), now);
+            long newId = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, user.id(), now);
             writeBylinesAndTags(h, newId, draft, user);
-            articles.insertRevision(h, newId, 1, user.id(), now, snapshot(draft, slug, leadMediaId, "draft"));
+            articles.insertRevision(h, newId, 1, user.id(), now, snapshot(draft, slug, lead, "draft"));
             articles.insertAudit(h, user.id(), "article.create", "article:" + newId, now);
             return newId;
         });
         return new Result.Saved(articles.find(id).orElseThrow());
     }
 
+    /** Saves over {@code baseRevision}; the lead photo (if any) carries the library's words. */
     public Result save(User user, long id, int baseRevision, ArticleDraft draft, @Nullable Long leadMediaId) {
+        return save(user, id, baseRevision, draft, libraryUse(leadMediaId));
+    }
+
+    /**
+     * Saves over {@code baseRevision}, with the story's own words for its lead photo. A refusal
+     * (invalid, forbidden, or a conflict because someone saved in between) writes nothing at all,
+     * photo text included.
+     */
+    public Result save(User user, long id, int baseRevision, ArticleDraft draft, @Nullable PhotoUse lead) {
         var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
         var refusal = editRefusal(user, current);
         if (refusal != null) return new Result.Forbidden(refusal);
-        var problems = checked(draft);
-        if (!problems.isEmpty()) return new Result.Invalid(problems);
+        var problems = checked(draft, lead);
+        if (!problems.isEmpty()) return invalid(draft, lead, problems);
         long now = clock.millis();
         var before = visible(current);
         var saved = db.transaction(h -> {
             var slug = uniqueSlug(h, draft, id);
-            if (!articles.update(h, id, baseRevision, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), leadMediaId, now)) {
+            if (!articles.update(h, id, baseRevision, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, now)) {
                 return null;
             }
             writeBylinesAndTags(h, id, draft, user);
             var after = articles.find(h, id).orElseThrow();
-            articles.insertRevision(h, id, after.revision(), user.id(), now, snapshot(draft, slug, leadMediaId, after.status().dbValue()));
+            articles.insertRevision(h, id, after.revision(), user.id(), now, snapshot(draft, slug, lead, after.status().dbValue()));
             if (current.isPublished() && !after.path().equals(current.path())) articles.insertRedirect(h, current.path(), id, now);
             articles.insertAudit(h, user.id(), "article.save", "article:" + id, now);
             return after;
@@ -89,6 +109,21 @@ public final class Publishing {
         if (saved == null) return new Result.Conflict(articles.find(id).orElseThrow());
         emit(new ArticleChanged(id, before, visible(saved)));
         return new Result.Saved(saved);
+    }
+
+    private @Nullable PhotoUse libraryUse(@Nullable Long mediaId) {
+        if (mediaId == null) return null;
+        return media.find(mediaId).map(PhotoUse::of).orElse(new PhotoUse(mediaId, "", "", ""));
+    }
+
+    /**
+     * The library's words for a photo changed (or its focal point moved): every published story
+     * that shows it is announced as changed, so its pages, feeds and CDN copies refresh.
+     */
+    public void photoChanged(long mediaId) {
+        for (long id : articles.listPublishedIdsWithLeadPhoto(mediaId)) {
+            articles.find(id).ifPresent(a -> emit(new ArticleChanged(id, visible(a), visible(a))));
+        }
     }
 
     public Result publish(User user, long id) { return setStatus(user, id, ArticleStatus.PUBLISHED); }
@@ -124,10 +159,25 @@ public final class Publishing {
     }
 
     /** Everything wrong with {@code draft}, field → message; empty when it can be saved. */
-    public Map<String, String> checked(ArticleDraft draft) {
+    public Map<String, String> checked(ArticleDraft draft) { return checked(draft, null); }
+
+    /** Everything wrong with {@code draft} and its lead photo use, field → message; empty when it can be saved. */
+    public Map<String, String> checked(ArticleDraft draft, @Nullable PhotoUse lead) {
         var problems = new LinkedHashMap<>(draft.problems());
         if (draft.sectionId() > 0 && taxonomy.findSection(draft.sectionId()).isEmpty()) problems.put("section", "Choose a section.");
+        if (lead != null) {
+            problems.putAll(lead.problems());
+            if (lead.mediaId() <= 0 || media.find(lead.mediaId()).isEmpty()) {
+                problems.put("photo", "There is no photo " + lead.mediaId() + " in the library; choose another.");
+            }
+        }
         return problems;
+    }
+
+    /** The refusal of a draft with these problems: 422 when it held control characters, else 400. */
+    public static Result.Invalid invalid(ArticleDraft draft, @Nullable PhotoUse lead, Map<String, String> problems) {
+        boolean control = !draft.controlProblems().isEmpty() || (lead != null && lead.hasControlCharacters());
+        return new Result.Invalid(problems, control ? 422 : 400);
     }
 
     private String uniqueSlug(Handle h, ArticleDraft draft, long id) {
@@ -152,7 +202,7 @@ public final class Publishing {
         for (var l : listeners) l.accept(change);
     }
 
-    private String snapshot(ArticleDraft d, String slug, @Nullable Long leadMediaId, String status) {
+    private String snapshot(ArticleDraft d, String slug, @Nullable PhotoUse lead, String status) {
         var m = new LinkedHashMap<String, Object>();
         m.put("headline", d.headline());
         m.put("dek", d.dek());
@@ -162,7 +212,8 @@ public final class Publishing {
         m.put("dateline", d.dateline());
         m.put("bylines", d.bylines());
         m.put("tags", d.tags());
-        m.put("leadMediaId", leadMediaId);
+        m.put("leadMediaId", lead == null ? null : lead.mediaId());
+        if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText()));
         m.put("status", status);
         return write(m);
     }
@@ -170,7 +221,8 @@ public final class Publishing {
     private String snapshot(Article a, String status) {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
             a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList());
-        return snapshot(draft, a.slug(), a.leadPhoto() == null ? null : a.leadPhoto().id(), status);
+        var p = a.leadPhoto();
+        return snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status);
     }
 
     private String write(Object o) {

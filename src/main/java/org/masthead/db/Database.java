@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -27,8 +29,16 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
     }
 
-    /** Opens the pool and applies migrations; fails here rather than on the first request. */
+    /** Opens a store with only the SQL migrations: for benchmarks and tests on throwaway databases. */
     public static Database open(Path dataDir, String url, String user, String password, int poolSize) {
+        return open(dataDir, url, user, password, poolSize, List.of());
+    }
+
+    /**
+     * Opens the pool and applies migrations, the SQL ones of this engine's folder plus {@code javaMigrations}
+     * (repairs that need Java, owned by their features and handed in by app); fails here rather than on the first request.
+     */
+    public static Database open(Path dataDir, String url, String user, String password, int poolSize, List<JavaMigration> javaMigrations) {
         var cfg = new HikariConfig();
         Engine engine;
         if (url.isEmpty()) {
@@ -62,6 +72,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration/" + engine.name().toLowerCase())
+                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
                 .load()
                 .migrate();
         } catch (RuntimeException e) {

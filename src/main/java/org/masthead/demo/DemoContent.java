@@ -71,7 +71,7 @@ public final class DemoContent {
             s.accounts().create(ADMIN_EMAIL, "Demo Admin", Role.ADMIN, s.accounts().generatePassword()));
         var sections = s.taxonomy().listSections();
         var demoClock = new SettableClock(clock.instant());
-        var publishing = new Publishing(s.db(), s.articles(), s.taxonomy(), demoClock);
+        var publishing = new Publishing(s.db(), s.articles(), s.taxonomy(), s.mediaStore(), demoClock, false);
         var views = s.views();
         long now = clock.millis();
         var ids = new ArrayList<Long>();

@@ -17,6 +17,8 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import java.net.URI;
+import org.masthead.http.PlainText;
+import org.masthead.taxonomy.Slugs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ public final class Feeds {
 
     /** What a feed covers: kind is all, section, tag or author. */
     public record Scope(String kind, String slug) {
-        String path(Format f) { return (kind.equals("all") ? "/feeds/all" : "/feeds/" + kind + "/" + slug) + "." + f.extension; }
+        String path(Format f) { return (kind.equals("all") ? "/feeds/all" : "/feeds/" + kind + "/" + Slugs.encode(slug)) + "." + f.extension; }
     }
 
     public record Rendered(byte[] body, String contentType, String etag, long lastModified) {}
@@ -114,7 +116,7 @@ public final class Feeds {
                 var name = articles.findName(scope.kind(), scope.slug());
                 if (name.isEmpty()) return Optional.empty();
                 title = siteName + ": " + name.get();
-                homePath = "/";
+                homePath = "/" + scope.kind() + "/" + Slugs.encode(scope.slug()) + "/";
                 list = articles.listPublishedWith(scope.kind(), scope.slug(), SIZE);
             }
             default -> {
@@ -130,8 +132,8 @@ public final class Feeds {
     private byte[] rome(Scope scope, Format format, String title, String homePath, List<Article> items, boolean full, long lastModified) {
         var feed = new SyndFeedImpl();
         feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
-        feed.setTitle(title);
-        feed.setDescription("The latest from " + title);
+        feed.setTitle(x(title));
+        feed.setDescription(x("The latest from " + title));
         feed.setLink(baseUrl + homePath);
         feed.setLanguage(language);
         feed.setUri(baseUrl + scope.path(format));
@@ -158,36 +160,38 @@ public final class Feeds {
         var entries = new ArrayList<com.rometools.rome.feed.synd.SyndEntry>();
         for (var a : items) {
             var e = new SyndEntryImpl();
-            e.setTitle(a.headline());
+            e.setTitle(x(a.headline()));
             e.setLink(baseUrl + a.path());
             e.setUri(entryId(a.id()));
             e.setPublishedDate(new Date(a.publishedAt()));
             e.setUpdatedDate(new Date(a.updatedAt()));
             var summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue(a.dek().isEmpty() ? a.headline() : a.dek());
+            // RSS descriptions are HTML: plain text goes in escaped, so "<img onerror=…>" in a dek stays words
+                var text = x(a.dek().isEmpty() ? a.headline() : a.dek());
+                summary.setValue(format == Format.RSS ? PlainText.escapeHtml(text) : text);
             e.setDescription(summary);
             if (full) {
                 var content = new SyndContentImpl();
                 content.setType("html");
-                content.setValue(a.bodyHtml());
+                content.setValue(x(a.bodyHtml()));
                 e.setContents(List.of(content));
             }
             var people = new ArrayList<com.rometools.rome.feed.synd.SyndPerson>();
             for (var au : a.authors()) {
                 var p = new SyndPersonImpl();
-                p.setName(au.displayName());
+                p.setName(x(au.displayName()));
                 people.add(p);
             }
             if (people.isEmpty()) people.add(author);
             e.setAuthors(people);
             var categories = new ArrayList<com.rometools.rome.feed.synd.SyndCategory>();
             var sectionCategory = new SyndCategoryImpl();
-            sectionCategory.setName(a.section().name());
+            sectionCategory.setName(x(a.section().name()));
             categories.add(sectionCategory);
             for (var t : a.tags()) {
                 var c = new SyndCategoryImpl();
-                c.setName(t.name());
+                c.setName(x(t.name()));
                 categories.add(c);
             }
             e.setCategories(categories);
@@ -199,8 +203,8 @@ public final class Feeds {
                 media.setWidth(photo.width());
                 media.setHeight(photo.height());
                 var metadata = new Metadata();
-                if (!photo.caption().isEmpty()) metadata.setDescription(photo.caption());
-                if (!photo.credit().isEmpty()) metadata.setCredits(new Credit[] {new Credit(null, null, photo.credit())});
+                if (!photo.caption().isEmpty()) metadata.setDescription(x(photo.caption()));
+                if (!photo.credit().isEmpty()) metadata.setCredits(new Credit[] {new Credit(null, null, x(photo.credit()))});
                 media.setMetadata(metadata);
                 var module = new MediaEntryModuleImpl();
                 module.setMediaContents(new MediaContent[] {media});
@@ -251,6 +255,8 @@ public final class Feeds {
             throw new IllegalStateException(e);
         }
     }
+
+    private static String x(String s) { return PlainText.xmlSafe(s); }
 
     private static String digest(byte[] body) { return org.masthead.http.Digests.sha256Hex(body).substring(0, 32); }
 }

@@ -62,7 +62,7 @@ public final class Sitemaps {
 
     private static void element(XMLStreamWriter w, String ns, String name, String text) throws XMLStreamException {
         w.writeStartElement(ns, name);
-        w.writeCharacters(text);
+        w.writeCharacters(org.masthead.http.PlainText.xmlSafe(text)); // one bad row never breaks a sitemap
         w.writeEndElement();
     }
 
@@ -149,7 +149,7 @@ public final class Sitemaps {
             for (var kind : new String[] {"tag", "author"}) {
                 for (var e : articles.listNames(kind)) {
                     w.writeStartElement(NS, "url");
-                    element(w, NS, "loc", baseUrl + "/" + kind + "/" + e.getKey() + "/");
+                    element(w, NS, "loc", baseUrl + "/" + kind + "/" + org.masthead.taxonomy.Slugs.encode(e.getKey()) + "/");
                     w.writeEndElement();
                 }
             }

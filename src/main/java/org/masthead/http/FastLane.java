@@ -45,7 +45,7 @@ public final class FastLane extends Handler.Wrapper {
         if (!head && !"GET".equals(method)) return super.handle(request, response, callback);
         var uri = request.getHttpURI();
         var path = uri.getPath();
-        if (path == null || path.indexOf('%') >= 0) return super.handle(request, response, callback);
+        if (path == null) return super.handle(request, response, callback); // keys are canonical percent-encoded paths: others miss
         var page = lookup.apply(path, uri.getQuery());
         if (page.isEmpty()) return super.handle(request, response, callback);
         var p = page.get();

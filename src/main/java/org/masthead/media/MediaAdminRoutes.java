@@ -3,6 +3,7 @@ package org.masthead.media;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
@@ -36,6 +37,11 @@ public final class MediaAdminRoutes {
         this.templates = templates;
     }
 
+    private final List<java.util.function.LongConsumer> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs after a photo's library text or focal point changed (pages that show it refresh). */
+    public void onChanged(java.util.function.LongConsumer listener) { changed.add(listener); }
+
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/newsroom/photos", this::library);
         r.get("/newsroom/photos/upload", ctx -> renderUpload(ctx, 200, List.of()));
@@ -47,13 +53,13 @@ public final class MediaAdminRoutes {
     public record Library(Chrome chrome, List<Photo> photos, String query, String filter, int page, boolean hasNext, int waiting) {}
 
     /** One file's outcome in a multi-file upload. */
-    public record Outcome(String fileName, Photo photo, String error) {}
+    public record Outcome(String fileName, Photo photo, String error, boolean existed) {}
 
     public record Upload(Chrome chrome, List<Outcome> outcomes, long maxUploadBytes) {}
 
     public record Detail(Chrome chrome, Photo photo, double focalX, double focalY, Map<String, Object> original,
                          List<Rendition> renditions, List<Map.Entry<Long, String>> articles, boolean renditionsReady, String notice,
-                         String error) {}
+                         String error, int textRevision, boolean canEdit) {}
 
     private void library(Context ctx) {
         var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -84,9 +90,10 @@ public final class MediaAdminRoutes {
         for (var file : files) {
             try (var in = file.content()) {
                 if (file.size() > uploads.maxBytes()) throw new UploadRejected(413, "The file is larger than the " + (uploads.maxBytes() / 1048576) + " MB limit.");
-                outcomes.add(new Outcome(file.filename(), uploads.upload(in.readAllBytes(), new PhotoText("", "", "", "", "", ""), user.id()), ""));
+                var stored = uploads.store(in.readAllBytes(), new PhotoText("", "", "", "", "", ""), user.id());
+                outcomes.add(new Outcome(file.filename(), stored.photo(), "", stored.existed()));
             } catch (UploadRejected e) {
-                outcomes.add(new Outcome(file.filename(), null, e.getMessage()));
+                outcomes.add(new Outcome(file.filename(), null, e.getMessage(), false));
             }
         }
         boolean allFailed = outcomes.stream().allMatch(o -> o.photo() == null);
@@ -101,6 +108,7 @@ public final class MediaAdminRoutes {
                     m.put("url", "/newsroom/photos/" + o.photo().id());
                     m.put("caption", o.photo().caption());
                     m.put("credit", o.photo().credit());
+                    m.put("existing", o.existed());
                 } else {
                     m.put("error", o.error());
                 }
@@ -117,20 +125,35 @@ public final class MediaAdminRoutes {
     }
 
     private void detail(Context ctx) throws IOException {
-        renderDetail(ctx, 200, load(ctx), ctx.queryParam("saved") != null ? "Saved." : "", "");
+        renderDetail(ctx, 200, load(ctx), null, ctx.queryParam("saved") != null ? "Saved." : "", "");
     }
 
+    /** {@code typed}: what the editor typed, shown instead of the stored words (a refused save loses nothing). */
     @SuppressWarnings("unchecked")
-    private void renderDetail(Context ctx, int status, MediaStore.Source source, String notice, String error) throws IOException {
-        var photo = source.photo();
+    private void renderDetail(Context ctx, int status, MediaStore.Source source, @Nullable PhotoText typed, String notice, String error)
+            throws IOException {
+        var photo = typed == null ? source.photo() : source.photo().withText(typed);
         Map<String, Object> original = json.readValue(store.sourceMetadata(photo.id()), Map.class);
         templates.privatePage(ctx, status, "newsroom/photo.jte", new Detail(guard.chrome(ctx, "Photo " + photo.id(), "photos"), photo,
             source.focalX(), source.focalY(), original, renditions.wanted(photo), store.listArticlesUsing(photo),
-            store.renditionsReady(photo.id()), notice, error));
+            store.renditionsReady(photo.id()), notice, error, store.textRevision(photo.id()),
+            NewsroomGuard.user(ctx).role().canPublish()));
     }
 
+    /** The library's words and focal point: editors and admins only, refused (409, typed text kept) when based on an old revision. */
     private void save(Context ctx) throws IOException {
+        if (!NewsroomGuard.user(ctx).role().canPublish()) {
+            throw new io.javalin.http.ForbiddenResponse("Only editors change a photo's library text; change the caption in your story instead.");
+        }
         var source = load(ctx);
+        var typed = new PhotoText(Http.field(ctx, "caption"), Http.field(ctx, "credit"), Http.field(ctx, "creator"),
+            Http.field(ctx, "copyright"), Http.field(ctx, "alt"), Http.field(ctx, "title"));
+        int base;
+        try {
+            base = Integer.parseInt(Http.field(ctx, "text_revision"));
+        } catch (NumberFormatException e) {
+            base = -1;
+        }
         double fx;
         double fy;
         try {
@@ -141,17 +164,21 @@ public final class MediaAdminRoutes {
             fy = -1;
         }
         if (fx < 0 || fx > 1 || fy < 0 || fy > 1) {
-            renderDetail(ctx, 400, source, "", "The focal point must be two numbers from 0 to 100 (percent from the left and from the top).");
+            renderDetail(ctx, 400, source, typed, "", "The focal point must be two numbers from 0 to 100 (percent from the left and from the top).");
             return;
         }
         var id = source.photo().id();
-        store.updateText(id, new PhotoText(Http.field(ctx, "caption"), Http.field(ctx, "credit"), Http.field(ctx, "creator"),
-            Http.field(ctx, "copyright"), Http.field(ctx, "alt"), Http.field(ctx, "title")));
+        if (!store.updateText(id, base, typed)) {
+            renderDetail(ctx, 409, source, typed, "", "Someone else changed this photo's library text while you were editing. Your version is "
+                + "below and nothing was saved; compare with the stored text (reload in another tab), then save again to replace it.");
+            return;
+        }
         if (Math.abs(fx - source.focalX()) > 1e-6 || Math.abs(fy - source.focalY()) > 1e-6) {
             store.setFocalPoint(id, fx, fy);
             renditions.deleteCrops(source.photo());
             job.nudge();
         }
+        changed.forEach(l -> l.accept(id));
         ctx.redirect("/newsroom/photos/" + id + "?saved=1", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 }

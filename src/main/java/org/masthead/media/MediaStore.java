@@ -120,12 +120,19 @@ public final class MediaStore {
             .bind("x", x).bind("y", y).bind("id", id).execute());
     }
 
-    public void updateText(long id, PhotoText text) {
-        db.useTransaction(h -> h.createUpdate("""
+    /** The library text's revision: a library edit names the one it was based on. */
+    public int textRevision(long id) {
+        return db.read(h -> h.createQuery("select text_revision from media where id = :id").bind("id", id).mapTo(Integer.class).findOne().orElse(0));
+    }
+
+    /** Saves the library's words over {@code baseRevision}; false (nothing written) when someone saved them in between. */
+    public boolean updateText(long id, int baseRevision, PhotoText text) {
+        return db.transaction(h -> h.createUpdate("""
                 update media set caption = :caption, credit = :credit, creator = :creator, copyright = :copyright,
-                                 alt_text = :alt, title = :title
-                 where id = :id
+                                 alt_text = :alt, title = :title, text_revision = text_revision + 1
+                 where id = :id and text_revision = :base
                 """).bind("caption", text.caption()).bind("credit", text.credit()).bind("creator", text.creator())
-            .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title()).bind("id", id).execute());
+            .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title()).bind("id", id)
+            .bind("base", baseRevision).execute() == 1);
     }
 }

@@ -78,6 +78,7 @@ public final class MetadataReader {
             langAlt(xmp, IPTC_CORE, "ExtDescrAccessibility"),
             langAlt(xmp, XMP_RIGHTS, "UsageTerms"),
             sources.text(-1, IptcDirectory.TAG_OBJECT_NAME, langAlt(xmp, DC, "title")),
+            sources.text(-1, IptcDirectory.TAG_SPECIAL_INSTRUCTIONS, prop(xmp, PHOTOSHOP, "Instructions")),
             exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION) ? exif.getInteger(ExifIFD0Directory.TAG_ORIENTATION) : 1);
     }
 

@@ -3,6 +3,14 @@ package org.masthead.media;
 /** A stored photo with the metadata readers see; {@code file} is its immutable public file name. */
 public record Photo(long id, String sha256, String mime, int width, int height, String caption, String credit,
                     String creator, String copyright, String altText, String title, double focalX, double focalY) {
+    /** This photo with other words (what someone typed, shown back to them). */
+    public Photo withText(PhotoText t) {
+        return new Photo(id, sha256, mime, width, height, t.caption(), t.credit(), t.creator(), t.copyright(), t.altText(), t.title(), focalX, focalY);
+    }
+
+    /** The credit as printed after the caption: empty when the caption already carries it (the wire habit). See {@link Credits}. */
+    public String printedCredit() { return Credits.printed(caption, credit); }
+
     public String file() { return sha256 + "." + PhotoFormat.fromMime(mime).extension(); }
     public String url() { return "/media/" + file(); }
 

@@ -47,9 +47,15 @@ public final class PhotoApiRoutes {
         var text = new PhotoText(field(ctx, "caption"), field(ctx, "credit"), field(ctx, "creator"), field(ctx, "copyright"),
             field(ctx, "alt"), field(ctx, "title"));
         try {
-            var photo = uploads.upload(bytes, text, ApiGuard.token(ctx).createdBy());
-            ctx.status(201).header("Location", "/api/v1/photos/" + photo.id());
-            respond(ctx, photo);
+            var stored = uploads.store(bytes, text, ApiGuard.token(ctx).createdBy());
+            // The same bytes again: 200 with the photo as it is ("existing": true); its words are not rewritten.
+            ctx.status(stored.existed() ? 200 : 201).header("Location", "/api/v1/photos/" + stored.photo().id());
+            respond(ctx, stored.photo());
+            if (stored.existed()) {
+                var node = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.result());
+                node.put("existing", true);
+                ctx.result(node.toString());
+            }
         } catch (UploadRejected e) {
             Problem.send(ctx, e.status(), Problem.title(e.status()), e.getMessage());
         }

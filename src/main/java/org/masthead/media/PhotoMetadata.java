@@ -10,8 +10,8 @@ import java.util.Map;
 public record PhotoMetadata(String caption, String headline, String credit, List<String> creators, String creatorJobTitle,
                             String copyright, String source, List<String> keywords, String dateCreated, String city,
                             String country, String altText, String extendedDescription, String usageTerms, String title,
-                            int orientation) {
-    public static final PhotoMetadata EMPTY = new PhotoMetadata("", "", "", List.of(), "", "", "", List.of(), "", "", "", "", "", "", "", 1);
+                            String instructions, int orientation) {
+    public static final PhotoMetadata EMPTY = new PhotoMetadata("", "", "", List.of(), "", "", "", List.of(), "", "", "", "", "", "", "", "", 1);
 
     /** Creators as one line, as bylines read ("Ann Lee; Bo Chen"). */
     public String creator() { return String.join("; ", creators); }
@@ -37,6 +37,7 @@ public record PhotoMetadata(String caption, String headline, String credit, List
         m.put("extendedDescription", extendedDescription);
         m.put("usageTerms", usageTerms);
         m.put("title", title);
+        m.put("instructions", instructions);
         m.put("orientation", orientation);
         return m;
     }

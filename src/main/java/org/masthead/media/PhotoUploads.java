@@ -36,7 +36,18 @@ public final class PhotoUploads {
     /** Runs after a new photo is stored (the rendition job listens). */
     public void onStored(Runnable listener) { onStored.add(listener); }
 
-    public Photo upload(byte[] bytes, PhotoText typed, Long userId) {
+    /** A stored photo, and whether these bytes were in the library already (then nothing about it changed). */
+    public record Stored(Photo photo, boolean existed) {}
+
+    /** As {@link #store}, for callers that need only the photo. */
+    public Photo upload(byte[] bytes, PhotoText typed, Long userId) { return store(bytes, typed, userId).photo(); }
+
+    /**
+     * Stores a new photo, its library text being what the uploader typed with the file's metadata
+     * filling the blanks. Bytes already in the library return that photo unchanged: an upload never
+     * rewrites the library's words (editors do that on the photo's page).
+     */
+    public Stored store(byte[] bytes, PhotoText typed, Long userId) {
         var text = typed;
         if (bytes.length == 0) throw new UploadRejected(400, "The file is empty.");
         if (bytes.length > maxBytes) {
@@ -45,17 +56,13 @@ public final class PhotoUploads {
         var format = PhotoFormat.sniff(bytes).orElseThrow(() ->
             new UploadRejected(415, "This file is not a JPEG, PNG, WebP or GIF image (checked by its content, not its name)."));
         if (format == PhotoFormat.PNG && !PngChunks.intact(bytes)) throw damaged();
+        var sha = sha256(bytes);
+        var existing = store.findBySha(sha); // before decoding: a known file costs no pixels
+        if (existing.isPresent()) return new Stored(existing.get(), true);
         var size = dimensions(bytes, format);
         var metadata = MetadataReader.read(bytes);
         if (metadata.orientation() >= 5 && metadata.orientation() <= 8) size = new int[] {size[1], size[0]}; // shown turned
         text = withDefaults(text, metadata.suggestedText());
-        var sha = sha256(bytes);
-        var existing = store.findBySha(sha);
-        if (existing.isPresent()) {
-            var merged = merge(existing.get(), text);
-            store.updateText(existing.get().id(), merged);
-            return store.find(existing.get().id()).orElseThrow();
-        }
         var key = "originals/" + sha.substring(0, 2) + "/" + sha + "." + format.extension();
         try {
             blobs.put(key, bytes);
@@ -65,7 +72,7 @@ public final class PhotoUploads {
         try {
             long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
             onStored.forEach(Runnable::run);
-            return store.find(id).orElseThrow();
+            return new Stored(store.find(id).orElseThrow(), false);
         } catch (RuntimeException e) {
             try {
                 blobs.delete(key);
@@ -76,9 +83,17 @@ public final class PhotoUploads {
         }
     }
 
-    public void updateText(long photoId, PhotoText text) { store.updateText(photoId, text); }
-
     public java.util.Optional<Photo> find(long photoId) { return store.find(photoId); }
+
+    /** What the file said at upload (IPTC/XMP/EXIF), as stored; empty when unreadable. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> sourceMetadata(long photoId) {
+        try {
+            return JSON.readValue(store.sourceMetadata(photoId), java.util.Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return java.util.Map.of();
+        }
+    }
 
     /** Width and height from the header, refusing decompression bombs before decoding, then a full decode. */
     private int[] dimensions(byte[] bytes, PhotoFormat format) {
@@ -125,11 +140,6 @@ public final class PhotoUploads {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static PhotoText merge(Photo old, PhotoText t) {
-        return new PhotoText(pick(t.caption(), old.caption()), pick(t.credit(), old.credit()), pick(t.creator(), old.creator()),
-            pick(t.copyright(), old.copyright()), pick(t.altText(), old.altText()), pick(t.title(), old.title()));
     }
 
     private static String pick(String fresh, String old) { return fresh.isBlank() ? old : fresh; }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a CDN what to drop when an article changes: POSTs {@code {"surrogate_keys": [...]}} to
  * {@code cdn.purge-url} with the optional {@code cdn.purge-header} (e.g. "Fastly-Key: …"), off the
- * request thread, three tries. Keys: {@code article-{id}}, {@code section-{slug}} (before and after),
- * {@code tag-{slug}} and {@code home} — the same keys pages send in Surrogate-Key / Cache-Tag.
+ * request thread, three tries. Keys are {@link SurrogateKeys}' — the same keys pages send in Surrogate-Key / Cache-Tag.
  * Fastly purges by surrogate key, Cloudflare by Cache-Tag, Varnish with an xkey VCL; point the URL at
  * a small adapter where the CDN's API wants another shape (docs/caching.md).
  */
@@ -43,14 +41,7 @@ public final class CdnPurges implements AutoCloseable {
     }
 
     public static java.util.Set<String> keysFor(ArticleChanged change, ArticleStore articles) {
-        var keys = new LinkedHashSet<String>();
-        keys.add("article-" + change.articleId());
-        for (var s : new org.masthead.article.ArticleSummary[] {change.before(), change.after()}) {
-            if (s != null) keys.add("section-" + s.sectionSlug());
-        }
-        articles.find(change.articleId()).ifPresent(a -> a.tags().forEach(t -> keys.add("tag-" + t.slug())));
-        keys.add("home");
-        return keys;
+        return SurrogateKeys.forChange(change, articles.find(change.articleId()).orElse(null));
     }
 
     public void articleChanged(ArticleChanged change) {

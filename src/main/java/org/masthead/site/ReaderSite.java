@@ -16,6 +16,8 @@ import org.masthead.http.Http;
 import org.masthead.http.Templates;
 import org.masthead.popularity.Popularity;
 import org.masthead.taxonomy.Section;
+import org.masthead.taxonomy.Slugs;
+import org.masthead.http.Redirects;
 import org.masthead.taxonomy.TaxonomyStore;
 
 /**
@@ -55,13 +57,23 @@ public final class ReaderSite {
         r.get("/assets/{name}", this::asset);
         r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"));
         r.get("/author/{slug}/", ctx -> listing(ctx, "author"));
-        r.get("/tag/{slug}", ctx -> ctx.redirect("/tag/" + ctx.pathParam("slug") + "/", HttpStatus.MOVED_PERMANENTLY));
-        r.get("/author/{slug}", ctx -> ctx.redirect("/author/" + ctx.pathParam("slug") + "/", HttpStatus.MOVED_PERMANENTLY));
-        r.get("/{section}", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/", HttpStatus.MOVED_PERMANENTLY));
+        // Normalizing redirects re-encode what they echo, so "/%2fevil.example" stays on this host.
+        r.get("/tag/{slug}", ctx -> moved(ctx, "/tag/" + Slugs.encode(ctx.pathParam("slug")) + "/"));
+        r.get("/author/{slug}", ctx -> moved(ctx, "/author/" + Slugs.encode(ctx.pathParam("slug")) + "/"));
+        r.get("/{section}", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/"));
         r.get("/{section}/", this::front);
         r.get("/{section}/{slug}", this::article);
-        r.get("/{section}/{slug}/", ctx -> ctx.redirect("/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug"),
-            HttpStatus.MOVED_PERMANENTLY));
+        r.get("/{section}/{slug}/", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/" + Slugs.encode(ctx.pathParam("slug"))));
+    }
+
+    /** A permanent redirect to a path on this site; refuses (404) anything that a browser would read as another host. */
+    private void moved(Context ctx, String path) {
+        if (!Redirects.isLocal(path)) {
+            notFound(ctx);
+            return;
+        }
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
     }
 
     /**
@@ -95,7 +107,7 @@ public final class ReaderSite {
         for (var s : new ArticleSummary[] {change.before(), change.after()}) {
             if (s == null) continue;
             cache.invalidate("article:" + s.path());
-            cache.invalidatePrefix("front:" + s.sectionSlug() + ":");
+            cache.invalidatePrefix("front:" + Slugs.encode(s.sectionSlug()) + ":");
         }
         invalidateListings();
     }
@@ -103,8 +115,8 @@ public final class ReaderSite {
     /** An article changed somewhere in the cluster (path unknown here): drop its section's pages, home and listings. */
     public void articleChangedElsewhere(org.masthead.article.ArticleStore.StatusRef change) {
         taxonomy.findSection(change.sectionId()).ifPresent(s -> {
-            cache.invalidatePrefix("article:/" + s.slug() + "/");
-            cache.invalidatePrefix("front:" + s.slug() + ":");
+            cache.invalidatePrefix("article:" + s.path());
+            cache.invalidatePrefix("front:" + Slugs.encode(s.slug()) + ":");
         });
         invalidateListings();
     }
@@ -119,13 +131,13 @@ public final class ReaderSite {
     /** A tag's or an author's page: their newest 50 stories. */
     private void listing(Context ctx, String kind) {
         var slug = ctx.pathParam("slug");
-        serve(ctx, kind + ":" + slug, () -> articles.findName(kind, slug).map(name -> {
-            var path = "/" + kind + "/" + slug + "/";
+        var path = "/" + kind + "/" + Slugs.encode(slug) + "/";
+        serve(ctx, kind + ":" + path, () -> articles.findName(kind, slug).map(name -> {
             var heading = kind.equals("tag") ? name : "Stories by " + name;
             var listChrome = chrome(heading, heading + " at " + siteName, path, "");
             listChrome = listChrome.with("", social("website", heading, listChrome.description(), baseUrl + path, null));
             return new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(listChrome, heading,
-                articles.listPublishedWith(kind, slug, 50), popular())), kind + "-" + slug);
+                articles.listPublishedWith(kind, slug, 50), popular())), SurrogateKeys.listing(kind, slug));
         }));
     }
 
@@ -138,7 +150,7 @@ public final class ReaderSite {
         serve(ctx, "home", () -> {
             var latest = articles.listPublished(null, 7, 0);
             if (latest.isEmpty()) {
-                return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), "home"));
+                return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), SurrogateKeys.HOME));
             }
             var blocks = new ArrayList<Pages.SectionBlock>();
             for (Section s : taxonomy.listSections()) {
@@ -149,7 +161,7 @@ public final class ReaderSite {
             homeChrome = homeChrome.with(StructuredData.home(siteName, baseUrl, assets.url("logo.svg")),
                 social("website", siteName, homeChrome.description(), baseUrl + "/", null));
             return Optional.of(new PageCache.Rendered(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
-                latest.subList(1, latest.size()), blocks, popular())), "home"));
+                latest.subList(1, latest.size()), blocks, popular())), SurrogateKeys.HOME));
         });
     }
 
@@ -157,15 +169,15 @@ public final class ReaderSite {
         var slug = ctx.pathParam("section");
         int page = Http.page(ctx);
         var section = taxonomy.findSectionBySlug(slug);
-        if (section.isEmpty() && !slug.equals(slug.toLowerCase(java.util.Locale.ROOT))) {
-            ctx.redirect("/" + slug.toLowerCase(java.util.Locale.ROOT) + "/", HttpStatus.MOVED_PERMANENTLY);
+        if (section.isEmpty() && !slug.equals(canonical(slug))) {
+            moved(ctx, "/" + Slugs.encode(canonical(slug)) + "/");
             return;
         }
         if (section.isEmpty()) {
             notFound(ctx);
             return;
         }
-        serve(ctx, "front:" + slug + ":" + page, () -> {
+        serve(ctx, "front:" + Slugs.encode(slug) + ":" + page, () -> {
             var s = section.get();
             var list = articles.listPublished(s.id(), FRONT_PAGE_SIZE + 1, (page - 1) * FRONT_PAGE_SIZE);
             if (list.isEmpty() && page > 1) return Optional.empty();
@@ -176,25 +188,25 @@ public final class ReaderSite {
                 social("website", title, frontChrome.description(), baseUrl + path, null));
             return Optional.of(new PageCache.Rendered(templates.render("site/front.jte", new Pages.Front(frontChrome,
                 s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))),
-                "section-" + s.slug()));
+                SurrogateKeys.section(s.slug())));
         });
     }
 
     private void article(Context ctx) {
-        var path = "/" + ctx.pathParam("section") + "/" + ctx.pathParam("slug");
-        serve(ctx, "article:" + path, () -> articles.findPublished(ctx.pathParam("section"), ctx.pathParam("slug"))
+        var sectionSlug = ctx.pathParam("section");
+        var slug = ctx.pathParam("slug");
+        var path = "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug);
+        serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
-                    articleSocial(a)), a, popular())), surrogateKeys(a))));
+                    articleSocial(a)), a, popular())), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {
-                ctx.header("Cache-Control", "public, max-age=3600");
-                ctx.redirect(moved.get().path(), HttpStatus.MOVED_PERMANENTLY);
-            } else if (!path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
-                ctx.header("Cache-Control", "public, max-age=3600");
-                ctx.redirect(path.toLowerCase(java.util.Locale.ROOT), HttpStatus.MOVED_PERMANENTLY); // slugs are lowercase
-            } else if (articles.findStatus(ctx.pathParam("section"), ctx.pathParam("slug")).filter(st -> st == ArticleStatus.UNPUBLISHED).isPresent()) {
+                moved(ctx, moved.get().path());
+            } else if (!sectionSlug.equals(canonical(sectionSlug)) || !slug.equals(canonical(slug))) {
+                moved(ctx, "/" + Slugs.encode(canonical(sectionSlug)) + "/" + Slugs.encode(canonical(slug))); // slugs are NFC, lower case
+            } else if (articles.findStatus(sectionSlug, slug).filter(st -> st == ArticleStatus.UNPUBLISHED).isPresent()) {
                 error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
             }
         }
@@ -232,14 +244,12 @@ public final class ReaderSite {
 
     private List<ArticleSummary> popular() { return popularity.rail(null); }
 
-    /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
-    /** The CDN purge keys of an article page: the article, its section and its tags. */
-    public static String surrogateKeys(org.masthead.article.Article a) {
-        var keys = new StringBuilder("article-").append(a.id()).append(" section-").append(a.section().slug());
-        a.tags().forEach(t -> keys.append(" tag-").append(t.slug()));
-        return keys.toString();
+    /** A slug as the site writes it: NFC, lower case. */
+    private static String canonical(String slug) {
+        return java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
     private void serve(Context ctx, String key, java.util.function.Supplier<Optional<PageCache.Rendered>> render) {
         var page = cache.get(key, popularity.rankings().version(), render);
         if (page.isEmpty()) {

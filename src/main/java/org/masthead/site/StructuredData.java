@@ -70,7 +70,7 @@ public final class StructuredData {
         var p = a.leadPhoto();
         var image = p == null ? null : new ImageObject("ImageObject", baseUrl + p.url(), p.width(), p.height(), p.caption(), p.credit(),
             p.creator().isEmpty() ? null : new Person("Person", p.creator(), null), p.copyright());
-        var authors = a.authors().stream().map(au -> new Person("Person", au.displayName(), baseUrl + "/author/" + au.slug() + "/")).toList();
+        var authors = a.authors().stream().map(au -> new Person("Person", au.displayName(), baseUrl + au.path())).toList();
         var keywords = String.join(", ", a.tags().stream().map(t -> t.name()).toList());
         return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.dek(), a.section().name(), keywords,
             a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),

@@ -1,3 +1,6 @@
 package org.masthead.taxonomy;
 
-public record Tag(long id, String slug, String name) {}
+/** A tag (a term); its page is {@link #path()}. */
+public record Tag(long id, String slug, String name) {
+    public String path() { return "/tag/" + Slugs.encode(slug) + "/"; }
+}

@@ -37,32 +37,63 @@ public final class TaxonomyStore {
         });
     }
 
-    /** Finds or creates an author per display name, inside the caller's transaction. */
+    /**
+     * Finds or creates an author per display name, inside the caller's transaction. Authors are found
+     * by their exact name ({@link Slugs#nameKey}: NFC, white space folded), never by slug, so two
+     * reporters whose names make the same slug stay two people; the second gets "-2" on its slug.
+     */
     public List<Author> authorsNamed(Handle h, List<String> names) {
-        var result = new ArrayList<Author>();
-        for (var name : names) {
-            var slug = Slugs.from(name);
-            var found = h.createQuery("select id, slug, display_name from author where slug = :slug").bind("slug", slug)
-                .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"))).findOne();
-            result.add(found.orElseGet(() -> new Author(
-                h.createQuery("insert into author (slug, display_name) values (:slug, :name) returning id")
-                    .bind("slug", slug).bind("name", name).mapTo(Long.class).one(), slug, name)));
+        var keys = new LinkedHashMap<String, String>();
+        for (var n : names) {
+            var key = Slugs.nameKey(n);
+            if (!key.isEmpty()) keys.putIfAbsent(key, key);
         }
+        var result = new ArrayList<Author>();
+        keys.forEach((key, name) -> {
+            var found = h.createQuery("select id, slug, display_name from author where name_key = :key").bind("key", key)
+                .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name"))).findOne();
+            result.add(found.orElseGet(() -> {
+                var slug = freeSlug(h, "author", Slugs.from(name));
+                return new Author(h.createQuery("insert into author (slug, display_name, name_key) values (:slug, :name, :key) returning id")
+                    .bind("slug", slug).bind("name", name).bind("key", key).mapTo(Long.class).one(), slug, name);
+            }));
+        });
         return result;
     }
 
-    /** Finds or creates tags per name, inside the caller's transaction; duplicates by slug fold. */
+    /**
+     * Finds or creates tags per name, inside the caller's transaction. A tag is found by its term key
+     * ({@link Slugs#termKey}: the name key, case-folded), so "Budget" and "budget" are one tag, while
+     * tags in other scripts stay apart; a new tag whose slug is taken gets "-2".
+     */
     public List<Tag> tagsNamed(Handle h, List<String> names) {
-        var bySlug = new LinkedHashMap<String, String>();
-        names.forEach(n -> bySlug.putIfAbsent(Slugs.from(n), n));
+        var byKey = new LinkedHashMap<String, String>();
+        for (var n : names) {
+            var name = Slugs.nameKey(n);
+            if (!name.isEmpty()) byKey.putIfAbsent(Slugs.termKey(name), name);
+        }
         var result = new ArrayList<Tag>();
-        bySlug.forEach((slug, name) -> {
-            var found = h.createQuery("select id, slug, name from tag where slug = :slug").bind("slug", slug)
+        byKey.forEach((key, name) -> {
+            var found = h.createQuery("select id, slug, name from tag where name_key = :key").bind("key", key)
                 .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).findOne();
-            result.add(found.orElseGet(() -> new Tag(
-                h.createQuery("insert into tag (slug, name) values (:slug, :name) returning id")
-                    .bind("slug", slug).bind("name", name).mapTo(Long.class).one(), slug, name)));
+            result.add(found.orElseGet(() -> {
+                var slug = freeSlug(h, "tag", Slugs.from(name));
+                return new Tag(h.createQuery("insert into tag (slug, name, name_key) values (:slug, :name, :key) returning id")
+                    .bind("slug", slug).bind("name", name).bind("key", key).mapTo(Long.class).one(), slug, name);
+            }));
         });
         return result;
+    }
+
+    /** {@code base}, or base-2, base-3 … whichever no {@code table} ("author" or "tag") row has yet. */
+    static String freeSlug(Handle h, String table, String base) {
+        var sql = switch (table) {
+            case "author" -> "select count(*) from author where slug = :slug";
+            case "tag" -> "select count(*) from tag where slug = :slug";
+            default -> throw new IllegalArgumentException(table);
+        };
+        var slug = base;
+        for (int n = 2; h.createQuery(sql).bind("slug", slug).mapTo(Integer.class).one() > 0; n++) slug = base + "-" + n;
+        return slug;
     }
 }

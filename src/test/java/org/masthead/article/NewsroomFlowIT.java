@@ -64,7 +64,7 @@ abstract class NewsroomFlowIT {
         assertThat(page.body())
             .contains("<h1>Harrowgate council approves flood plan</h1>")
             .contains("A short teaser about harrowgate council approves flood plan")
-            .contains("<a class=\"author\" href=\"/author/clara-wren/\">Clara Wren</a>, <a class=\"author\" href=\"/author/felix-adeyemi/\">Felix Adeyemi</a>")
+            .contains("<a class=\"author\" dir=\"auto\" href=\"/author/clara-wren/\">Clara Wren</a>, <a class=\"author\" dir=\"auto\" href=\"/author/felix-adeyemi/\">Felix Adeyemi</a>")
             .contains("<p class=\"dateline\">HARROWGATE</p>")
             .contains("alt=\"Five councillors walking down stone steps\"")
             .contains("width=\"800\" height=\"450\"")

@@ -55,7 +55,7 @@ abstract class PopularityEngineIT {
         taxonomy.addSection("News", "news");
         taxonomy.addSection("Sport", "sport");
         articles = new ArticleStore(db);
-        publishing = new Publishing(db, articles, taxonomy, clock);
+        publishing = new Publishing(db, articles, taxonomy, new org.masthead.media.MediaStore(db), clock, false);
         var accounts = new org.masthead.account.Accounts(new UserStore(db), new Passwords(), clock);
         editor = accounts.create("e@example.com", "Ed", Role.EDITOR, "editor password 1");
     }
@@ -81,7 +81,7 @@ abstract class PopularityEngineIT {
     long publish(String headline, String section) {
         var s = taxonomy.findSectionBySlug(section).orElseThrow();
         var saved = (Publishing.Result.Saved) publishing.create(editor, new ArticleDraft(headline, "dek", s.id(), "", "<p>x</p>", "",
-            List.of("Ed"), List.of()), null);
+            List.of("Ed"), List.of()), (org.masthead.article.PhotoUse) null);
         publishing.publish(editor, saved.article().id());
         return saved.article().id();
     }
@@ -202,7 +202,7 @@ abstract class PopularityEngineIT {
     void bots_unknown_ids_and_one_noisy_address_do_not_inflate_a_story() {
         long a = publish("A", "news");
         var draft = (Publishing.Result.Saved) publishing.create(editor, new ArticleDraft("Draft", "", taxonomy.listSections().get(0).id(),
-            "", "", "", List.of(), List.of()), null);
+            "", "", "", List.of(), List.of()), (org.masthead.article.PhotoUse) null);
         var p = engine(10);
         assertThat(p.beacon(a, "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)", null, "10.2.2.2")).isEqualTo(Popularity.Outcome.BOT);
         assertThat(p.beacon(a, UA, "prefetch", "10.2.2.2")).isEqualTo(Popularity.Outcome.PREFETCH);

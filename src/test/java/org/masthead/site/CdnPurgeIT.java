@@ -48,15 +48,17 @@ class CdnPurgeIT {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (received.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(received).hasSize(1);
-            assertThat(received.get(0)).contains("\"article-" + id + "\"", "\"section-news\"", "\"tag-harbour-life\"", "\"home\"");
+            assertThat(received.get(0)).contains("\"article-" + id + "\"", "\"section-news\"", "\"tag-harbour-life\"", "\"home\"",
+                "\"author-clara-wren\"", "\"author-felix-adeyemi\""); // author pages list the story too (issue 8)
             assertThat(headers).containsExactly("s3cret-token");
             while (hooks.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(hooks).hasSize(1);
             assertThat(hooks.get(0)).startsWith("article.published ").contains("\"id\":" + id);
 
             var page = app.browser().get(app.services().articles().find(id).orElseThrow().path());
-            assertThat(page.header("Surrogate-Key")).isEqualTo("article-" + id + " section-news tag-harbour-life");
-            assertThat(page.header("Cache-Tag")).isEqualTo("article-" + id + ",section-news,tag-harbour-life");
+            assertThat(page.header("Surrogate-Key")).isEqualTo("article-" + id + " section-news tag-harbour-life author-clara-wren author-felix-adeyemi");
+            assertThat(page.header("Cache-Tag")).isEqualTo("article-" + id + ",section-news,tag-harbour-life,author-clara-wren,author-felix-adeyemi");
+            assertThat(app.browser().get("/author/clara-wren/").header("Surrogate-Key")).isEqualTo("author-clara-wren");
             assertThat(page.header("Cache-Control")).contains("s-maxage=").contains("stale-while-revalidate=");
             var again = app.browser().get(app.services().articles().find(id).orElseThrow().path()); // from the fast lane
             assertThat(again.header("Surrogate-Key")).isEqualTo(page.header("Surrogate-Key"));

@@ -1,0 +1,49 @@
+package org.masthead.site;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleChanged;
+import org.masthead.article.ArticleSummary;
+import org.masthead.taxonomy.Slugs;
+
+/**
+ * The one grammar of CDN surrogate keys (Surrogate-Key / Cache-Tag on pages, and what a purge
+ * names): {@code home}, {@code article-{id}}, {@code section-{slug}}, {@code tag-{slug}},
+ * {@code author-{slug}}, slugs percent-encoded so a header stays ASCII whatever the script.
+ */
+public final class SurrogateKeys {
+    public static final String HOME = "home";
+
+    private SurrogateKeys() {}
+
+    public static String article(long id) { return "article-" + id; }
+
+    public static String section(String slug) { return "section-" + Slugs.encode(slug); }
+
+    /** {@code kind} is "tag" or "author". */
+    public static String listing(String kind, String slug) { return kind + "-" + Slugs.encode(slug); }
+
+    /** What an article page carries: the article, its section, its tags and its bylines. */
+    public static String forPage(Article a) {
+        var keys = new StringBuilder(article(a.id())).append(' ').append(section(a.section().slug()));
+        a.tags().forEach(t -> keys.append(' ').append(listing("tag", t.slug())));
+        a.authors().forEach(au -> keys.append(' ').append(listing("author", au.slug())));
+        return keys.toString();
+    }
+
+    /** What to purge when an article changes: every page that showed it before or shows it now. */
+    public static Set<String> forChange(ArticleChanged change, Article current) {
+        var keys = new LinkedHashSet<String>();
+        keys.add(article(change.articleId()));
+        for (ArticleSummary s : new ArticleSummary[] {change.before(), change.after()}) {
+            if (s != null) keys.add(section(s.sectionSlug()));
+        }
+        if (current != null) {
+            current.tags().forEach(t -> keys.add(listing("tag", t.slug())));
+            current.authors().forEach(au -> keys.add(listing("author", au.slug())));
+        }
+        keys.add(HOME);
+        return keys;
+    }
+}
