@@ -34,7 +34,7 @@ public final class RenditionReport {
         try (var db = Database.open(dir, "", "", "", 2)) {
             var store = new MediaStore(db);
             var blobs = new FileBlobStore(dir.resolve("media"));
-            var uploads = new PhotoUploads(store, blobs, 200L << 20, 100_000_000L, Clock.systemUTC());
+            var uploads = new PhotoUploads(store, blobs, 200L << 20, 100_000_000L, org.masthead.media.DecodeBudget.ofHeap(), Clock.systemUTC());
             var renditions = new Renditions(store, blobs, List.of(320, 640, 960, 1280, 1920));
             System.gc();
             resetPeaks();

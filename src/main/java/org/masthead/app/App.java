@@ -30,9 +30,11 @@ import org.masthead.http.FastLane;
 import org.masthead.http.OutboundGuard;
 import org.masthead.site.CdnPurges;
 import org.masthead.http.Problem;
+import org.masthead.http.SecurityHeaders;
 import org.masthead.media.PhotoApiRoutes;
 import org.masthead.http.Templates;
 import org.masthead.http.WebJars;
+import org.masthead.media.DecodeBudget;
 import org.masthead.media.FileBlobStore;
 import org.masthead.media.MediaAdminRoutes;
 import org.masthead.media.MediaRoutes;
@@ -106,8 +108,9 @@ public final class App implements AutoCloseable {
         var mediaStore = new MediaStore(db);
         var publishing = new Publishing(db, articles, taxonomy, mediaStore, clock, config.media().requireAltAndCredit());
         var blobs = new FileBlobStore(config.media().storageDir());
-        var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), clock);
-        var renditions = new Renditions(mediaStore, blobs, config.media().renditionWidths());
+        var decoding = DecodeBudget.ofHeap(); // uploads and renditions share one bound on decoded pixels
+        var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), decoding, clock);
+        var renditions = new Renditions(mediaStore, blobs, config.media().renditionWidths()).decodingWithin(decoding);
         var renditionJob = new RenditionJob(mediaStore, renditions);
         uploads.onStored(renditionJob::nudge);
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -186,10 +189,22 @@ public final class App implements AutoCloseable {
             cfg.jetty.port = config.http().port();
             cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
+            // Forms: a 500,000-character body is up to ~6 MB urlencoded; the validation refuses long fields with a message, not Jetty.
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.setMaxFormContentSize(MAX_FORM_BYTES);
+                h.setMaxFormKeys(1_000);
+            });
             var fastLane = new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients);
             cfg.jetty.modifyServer(jetty -> jetty.setHandler(fastLane)); // Javalin nests inside it
             var r = cfg.routes;
-            r.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "strict-origin-when-cross-origin"));
+            r.before(ctx -> SecurityHeaders.apply(ctx.path(), ctx::header));
+            long maxBody = config.media().maxUploadBytes() * 2 + 1_000_000;
+            r.before(ctx -> {
+                if (ctx.contentLength() > Math.max(maxBody, MAX_FORM_BYTES)) {
+                    throw new HttpResponseException(413, "The request is " + (ctx.contentLength() >> 20) + " MB; uploads are limited to "
+                        + (config.media().maxUploadBytes() >> 20) + " MB.");
+                }
+            });
             r.before("/newsroom", guard::check);
             r.before("/newsroom/*", guard::check);
             r.before("/api/*", apiGuard::check);
@@ -220,6 +235,12 @@ public final class App implements AutoCloseable {
                 else reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage());
             });
             r.exception(Exception.class, (e, ctx) -> {
+                if (tooLarge(e)) { // a body past Jetty's limits, found while parsing it (no Content-Length up front)
+                    var message = "The request is larger than the server accepts; uploads are limited to " + (config.media().maxUploadBytes() >> 20) + " MB.";
+                    if (ctx.path().startsWith("/api/")) Problem.send(ctx, 413, Problem.title(413), message);
+                    else reader.error(ctx, 413, title(413), message);
+                    return;
+                }
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
                 if (ctx.path().startsWith("/api/")) {
                     Problem.send(ctx, 500, Problem.title(500), "Something went wrong on our side; it has been logged.");
@@ -240,6 +261,18 @@ public final class App implements AutoCloseable {
         server.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
         return new App(server, s, List.of(webhooks, follower));
+    }
+
+    static final int MAX_FORM_BYTES = 8_000_000;
+
+    private static boolean tooLarge(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            var m = String.valueOf(t.getMessage());
+            if (m.contains("max file size exceeded") || m.contains("larger than max length") || m.contains("max request size")
+                || (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413)) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
     }
 
     private static String title(int status) {

@@ -212,6 +212,7 @@ public final class ArticleAdminRoutes {
         try {
             lead = leadPhoto(ctx, form, article, user);
         } catch (UploadRejected e) {
+            if (e.status() == 503) ctx.header("Retry-After", "5");
             render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
             return;
         }

@@ -60,8 +60,7 @@ public final class FastLane extends Handler.Wrapper {
             headers.put("Surrogate-Key", p.surrogateKeys());
             headers.put("Cache-Tag", p.surrogateKeys().replace(' ', ','));
         }
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        SecurityHeaders.apply(path, headers::put);
         if (Etags.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.write(true, null, callback);

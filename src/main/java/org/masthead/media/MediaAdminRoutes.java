@@ -93,6 +93,7 @@ public final class MediaAdminRoutes {
                 var stored = uploads.store(in.readAllBytes(), new PhotoText("", "", "", "", "", ""), user.id());
                 outcomes.add(new Outcome(file.filename(), stored.photo(), "", stored.existed()));
             } catch (UploadRejected e) {
+            if (e.status() == 503) ctx.header("Retry-After", "5");
                 outcomes.add(new Outcome(file.filename(), null, e.getMessage(), false));
             }
         }

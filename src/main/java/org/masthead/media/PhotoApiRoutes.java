@@ -57,6 +57,7 @@ public final class PhotoApiRoutes {
                 ctx.result(node.toString());
             }
         } catch (UploadRejected e) {
+            if (e.status() == 503) ctx.header("Retry-After", "5");
             Problem.send(ctx, e.status(), Problem.title(e.status()), e.getMessage());
         }
     }

@@ -21,7 +21,11 @@ public final class PhotoUploads {
     private final long maxPixels;
     private final Clock clock;
 
-    public PhotoUploads(MediaStore store, BlobStore blobs, long maxBytes, long maxPixels, Clock clock) {
+    private static final int VALIDATE_SIDE = 1024;
+    private final DecodeBudget budget;
+
+    public PhotoUploads(MediaStore store, BlobStore blobs, long maxBytes, long maxPixels, DecodeBudget budget, Clock clock) {
+        this.budget = budget;
         this.store = store;
         this.blobs = blobs;
         this.maxBytes = maxBytes;
@@ -95,32 +99,37 @@ public final class PhotoUploads {
         }
     }
 
-    /** Width and height from the header, refusing decompression bombs before decoding, then a full decode. */
+    /** Width and height from the header, refusing decompression bombs before decoding, then a (subsampled, budgeted) full decode. */
     private int[] dimensions(byte[] bytes, PhotoFormat format) {
+        int w;
+        int h;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw damaged();
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                // A truncated or corrupt file often decodes "successfully" with a warning and grey pixels: refuse it.
-                reader.addIIOReadWarningListener((source, warning) -> { throw new IllegalStateException(warning); });
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                if (w <= 0 || h <= 0) throw damaged();
-                if ((long) w * h > maxPixels) {
-                    throw new UploadRejected(413, "The image is " + w + "×" + h + " pixels; the limit is " + maxPixels + " pixels.");
-                }
-                var image = reader.read(0);
-                if (image == null) throw damaged();
-                return new int[] {w, h};
+                w = reader.getWidth(0);
+                h = reader.getHeight(0);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof UploadRejected r) throw r;
             throw damaged();
         }
+        if (w <= 0 || h <= 0) throw damaged();
+        if ((long) w * h > maxPixels) {
+            throw new UploadRejected(413, "The image is " + w + "×" + h + " pixels; the limit is " + maxPixels + " pixels.");
+        }
+        try {
+            // Every byte is decoded (a truncated file is caught), but at most VALIDATE_SIDE pixels on the long side are kept.
+            budget.decode(bytes, VALIDATE_SIDE);
+        } catch (UploadRejected r) {
+            throw r;
+        } catch (IOException | RuntimeException e) {
+            throw damaged();
+        }
+        return new int[] {w, h};
     }
 
     private static UploadRejected damaged() {

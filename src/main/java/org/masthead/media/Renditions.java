@@ -37,6 +37,14 @@ public final class Renditions {
     private final BlobStore blobs;
     private final List<Integer> widths;
 
+    private DecodeBudget budget = DecodeBudget.ofHeap();
+
+    /** Decodes share this budget with uploads (set by app). */
+    public Renditions decodingWithin(DecodeBudget budget) {
+        this.budget = budget;
+        return this;
+    }
+
     public Renditions(MediaStore store, BlobStore blobs, List<Integer> widths) {
         this.store = store;
         this.blobs = blobs;
@@ -80,7 +88,7 @@ public final class Renditions {
         var existing = blobs.get(key(sha, name));
         if (existing.isPresent()) return existing;
         var original = blobs.get(source.get().path()).orElseThrow(() -> new IOException("original missing for " + sha));
-        var image = decode(original);
+        var image = decode(original, largest(source.get().photo()));
         var bytes = render(image, spec.get(), source.get());
         blobs.put(key(sha, name), bytes);
         return Optional.of(bytes);
@@ -100,16 +108,28 @@ public final class Renditions {
         int made = 0;
         for (var spec : wanted(photo)) {
             if (blobs.get(key(photo.sha256(), spec.name())).isPresent()) continue;
-            if (image == null) image = decode(blobs.get(source.path()).orElseThrow(() -> new IOException("original missing for " + photo.sha256())));
+            if (image == null) image = decode(blobs.get(source.path()).orElseThrow(() -> new IOException("original missing for " + photo.sha256())), largest(photo));
             blobs.put(key(photo.sha256(), spec.name()), render(image, spec, source));
             made++;
         }
         return made;
     }
 
-    /** Decodes an original, turned upright by its EXIF orientation, on white where it was transparent. */
-    static BufferedImage decode(byte[] original) throws IOException {
-        var raw = ImageIO.read(new ByteArrayInputStream(original));
+    /** The long side the decode must keep for the widest rendition this photo wants (subsampling never goes below it). */
+    private int largest(Photo photo) {
+        int widest = wanted(photo).stream().mapToInt(Rendition::width).max().orElse(photo.width());
+        // the long side scales with the width; keep what the widest rendition needs of it
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) widest * Math.max(photo.width(), photo.height()) / Math.max(1, photo.width())));
+    }
+
+    /** Decodes an original (subsampled within the budget), turned upright by its EXIF orientation, on white where it was transparent. */
+    BufferedImage decode(byte[] original, int maxSide) throws IOException {
+        BufferedImage raw;
+        try {
+            raw = budget.decode(original, maxSide);
+        } catch (IllegalStateException e) {
+            raw = ImageIO.read(new ByteArrayInputStream(original)); // a stored original with a decoder warning: as before
+        }
         if (raw == null) throw new IOException("cannot decode original");
         int orientation = MetadataReader.read(original).orientation();
         var upright = rotate(raw, orientation);

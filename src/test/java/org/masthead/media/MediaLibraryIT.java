@@ -91,7 +91,7 @@ abstract class MediaLibraryIT {
             .contains("square-w320-f50x50.jpg").contains("No articles yet");
         var save = editor.post("/newsroom/photos/" + photo.id(), Map.of("caption", "The Angel of the North at dusk.",
             "credit", "FreeFoto.com/Ian Britton", "creator", "Ian Britton", "copyright", "FreeFoto.com", "alt", "A steel sculpture with wings",
-            "title", "", "focal_x", "20", "focal_y", "30"));
+            "title", "", "focal_x", "20", "focal_y", "30", "text_revision", String.valueOf(app.services().mediaStore().textRevision(photo.id()))));
         assertThat(save.status()).isEqualTo(303);
         var saved = app.services().uploads().find(photo.id()).orElseThrow();
         assertThat(saved.caption()).isEqualTo("The Angel of the North at dusk.");
