@@ -66,10 +66,12 @@ public final class AccountRoutes {
             throw new ForbiddenResponse("Missing or invalid CSRF token: reload the sign-in page and try again.");
         }
         var email = Http.field(ctx, "email");
-        var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"), clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
+        var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"),
+            clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")), ctx.cookie(NewsroomGuard.DEVICE_COOKIE));
         switch (result) {
             case Accounts.SignIn.SignedIn s -> {
                 NewsroomGuard.setCookie(ctx, NewsroomGuard.SESSION_COOKIE, s.token(), Accounts.SESSION_LIFETIME.toSeconds());
+                NewsroomGuard.setCookie(ctx, NewsroomGuard.DEVICE_COOKIE, s.deviceToken(), 365L * 86_400);
                 NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, "", 0);
                 ctx.redirect("/newsroom/articles");
             }

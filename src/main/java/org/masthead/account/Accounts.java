@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Use cases for users: create, sign in and out, disable. */
 public final class Accounts {
@@ -27,29 +28,44 @@ public final class Accounts {
     }
 
     public sealed interface SignIn {
-        record SignedIn(String token, Session session) implements SignIn {}
+        /** {@code deviceToken}: the trusted-device cookie to set on this browser. */
+        record SignedIn(String token, Session session, String deviceToken) implements SignIn {}
         record Refused(String message) implements SignIn {}
         record Throttled(long seconds) implements SignIn {}
     }
 
-    public SignIn signIn(String rawEmail, String password, String address) {
+    public SignIn signIn(String rawEmail, String password, String address) { return signIn(rawEmail, password, address, null); }
+
+    /** {@code deviceToken}: the browser's trusted-device cookie, if it has one (see {@link SignInThrottle}). */
+    public SignIn signIn(String rawEmail, String password, String address, @Nullable String deviceToken) {
         var email = normalize(rawEmail);
-        var wait = throttle.waitFor(email, address);
+        var device = trustedDevice(email, deviceToken);
+        var wait = throttle.waitFor(email, address, device);
         if (wait.isPresent()) return new SignIn.Throttled(wait.get());
         var creds = users.findCredentials(email);
         boolean ok = creds.isPresent()
             ? passwords.matches(password, creds.get().passwordHash())
             : falseAfterBurning(password);
         if (!ok || creds.get().user().disabled()) {
-            throttle.failed(email, address);
+            throttle.failed(email, address, device);
             return new SignIn.Refused("Wrong email or password.");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address, device);
         var token = randomToken();
         var csrf = randomToken();
         long now = clock.millis();
         users.insertSession(sha256(token), creds.get().user().id(), csrf, now, now + SESSION_LIFETIME.toMillis());
-        return new SignIn.SignedIn(token, new Session(creds.get().user(), csrf, sha256(token)));
+        var deviceOut = device != null ? deviceToken : randomToken();
+        if (device == null) users.insertTrustedDevice(sha256(deviceOut), creds.get().user().id(), now);
+        else users.touchTrustedDevice(device, now);
+        return new SignIn.SignedIn(token, new Session(creds.get().user(), csrf, sha256(token)), deviceOut);
+    }
+
+    /** The hash of {@code token} when it is a trusted device of the account {@code email}, else null. */
+    private @Nullable String trustedDevice(String email, @Nullable String token) {
+        if (token == null || token.isBlank() || token.length() > 100) return null;
+        var hash = sha256(token);
+        return users.findTrustedDeviceOwner(hash).filter(email::equals).map(e -> hash).orElse(null);
     }
 
     private boolean falseAfterBurning(String password) {

@@ -16,6 +16,8 @@ import org.masthead.http.Chrome;
 public final class NewsroomGuard {
     public static final String SESSION_COOKIE = "mh_session";
     static final String PRE_SESSION_COOKIE = "mh_csrf";
+    /** A browser that signed in before; see {@link SignInThrottle}. */
+    static final String DEVICE_COOKIE = "mh_device";
     private static final String ATTR = "masthead.session";
 
     private final Accounts accounts;

@@ -84,4 +84,20 @@ public final class UserStore {
     void deleteSession(String tokenHash) {
         db.useTransaction(h -> h.createUpdate("delete from user_session where token_hash = :t").bind("t", tokenHash).execute());
     }
+
+    void insertTrustedDevice(String tokenHash, long userId, long now) {
+        db.useTransaction(h -> h.createUpdate("insert into trusted_device (token_hash, user_id, created_at, last_used_at) values (:t, :u, :now, :now)")
+            .bind("t", tokenHash).bind("u", userId).bind("now", now).execute());
+    }
+
+    void touchTrustedDevice(String tokenHash, long now) {
+        db.useTransaction(h -> h.createUpdate("update trusted_device set last_used_at = :now where token_hash = :t").bind("t", tokenHash).bind("now", now).execute());
+    }
+
+    /** The email of the (enabled) user who trusted this device, if any. */
+    Optional<String> findTrustedDeviceOwner(String tokenHash) {
+        return db.read(h -> h.createQuery("""
+                select u.email from trusted_device d join app_user u on u.id = d.user_id where d.token_hash = :t and u.disabled = false
+                """).bind("t", tokenHash).mapTo(String.class).findOne());
+    }
 }

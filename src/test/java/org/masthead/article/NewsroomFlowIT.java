@@ -274,6 +274,19 @@ abstract class NewsroomFlowIT {
     }
 
     @Test
+    void guessing_slows_the_guesser_but_never_locks_out_the_real_person_or_their_colleagues_issue_8() {
+        app.services().accounts().create("owner@example.com", null, Role.EDITOR, "the owner's password 123");
+        app.services().accounts().create("colleague@example.com", null, Role.EDITOR, "the colleague's password 123");
+        var owner = app.browser();
+        assertThat(owner.signIn("owner@example.com", "the owner's password 123").status()).isEqualTo(302); // this browser is now trusted
+        var guesser = app.browser(); // same address as everyone here (127.0.0.1), as behind a newsroom proxy
+        for (int i = 0; i < 30; i++) guesser.signIn("owner@example.com", "guess " + i);
+        assertThat(guesser.signIn("owner@example.com", "the owner's password 123").status()).isEqualTo(429);
+        assertThat(owner.signIn("owner@example.com", "the owner's password 123").status()).isEqualTo(302);
+        assertThat(app.browser().signIn("colleague@example.com", "the colleague's password 123").status()).isEqualTo(302);
+    }
+
+    @Test
     void views_from_readers_fill_most_popular_and_bots_and_unknown_ids_do_not_count() throws Exception {
         long quiet = publish("Quiet story about seabirds", Map.of(), Fixtures.jpeg(300, 200, 10));
         long hot = publish("Hot story about a comet", Map.of("dek", "Astronomers are thrilled"), Fixtures.jpeg(300, 200, 11));
