@@ -2,9 +2,6 @@ package org.masthead.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,7 +45,7 @@ public final class Webhooks implements AutoCloseable {
     private final Clock clock;
     private final Duration retryBase;
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final okhttp3.OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
     private ScheduledExecutorService scheduler;
@@ -56,6 +53,7 @@ public final class Webhooks implements AutoCloseable {
     public Webhooks(Database db, OutboundGuard guard, Clock clock, Duration retryBase, String baseUrl) {
         this.db = db;
         this.guard = guard;
+        this.http = guard.client(Duration.ofSeconds(10)); // connects only to the addresses it checked
         this.clock = clock;
         this.retryBase = retryBase;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -175,13 +173,14 @@ public final class Webhooks implements AutoCloseable {
         } else {
             try {
                 long t = now / 1000;
-                var req = HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
+                var req = new okhttp3.Request.Builder().url(d.url())
                     .header("X-Masthead-Event", d.event())
                     .header("X-Masthead-Delivery", String.valueOf(d.id()))
                     .header("X-Masthead-Signature", "t=" + t + ",v1=" + sign(d.secret(), t + "." + d.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();
-                status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .post(okhttp3.RequestBody.create(d.payload(), okhttp3.MediaType.get("application/json"))).build();
+                try (var res = http.newCall(req).execute()) {
+                    status = res.code();
+                }
                 if (status >= 300) error = "answered " + status;
             } catch (Exception e) {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -151,7 +151,7 @@ public final class App implements AutoCloseable {
         if (!config.cdn().purgeUrl().isEmpty()) {
             var refusal = outbound.refusal(config.cdn().purgeUrl());
             if (refusal != null) throw new AppConfig.ConfigException("cdn.purge-url", refusal);
-            s.publishing().onChange(new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles())::articleChanged);
+            s.publishing().onChange(new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles(), outbound)::articleChanged);
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);

@@ -1,10 +1,6 @@
 package org.masthead.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -27,13 +23,14 @@ public final class CdnPurges implements AutoCloseable {
     private final String headerName;
     private final String headerValue;
     private final ArticleStore articles;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final okhttp3.OkHttpClient http;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("cdn-purge").unstarted(r));
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code header} is "Name: value" or empty. */
-    public CdnPurges(String url, String header, ArticleStore articles) {
+    public CdnPurges(String url, String header, ArticleStore articles, org.masthead.http.OutboundGuard guard) {
         this.url = url;
+        this.http = guard.client(Duration.ofSeconds(10)); // connects only to the addresses it checked
         int colon = header.indexOf(':');
         this.headerName = colon > 0 ? header.substring(0, colon).strip() : "";
         this.headerValue = colon > 0 ? header.substring(colon + 1).strip() : "";
@@ -53,12 +50,13 @@ public final class CdnPurges implements AutoCloseable {
     private void send(java.util.Set<String> keys) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                var req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("surrogate_keys", keys))));
+                var req = new okhttp3.Request.Builder().url(url)
+                    .post(okhttp3.RequestBody.create(json.writeValueAsString(Map.of("surrogate_keys", keys)), okhttp3.MediaType.get("application/json")));
                 if (!headerName.isEmpty()) req.header(headerName, headerValue);
-                var res = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
-                if (res.statusCode() < 300) return;
-                log.warn("CDN purge of {} answered {} (attempt {})", keys, res.statusCode(), attempt);
+                try (var res = http.newCall(req.build()).execute()) {
+                    if (res.code() < 300) return;
+                    log.warn("CDN purge of {} answered {} (attempt {})", keys, res.code(), attempt);
+                }
             } catch (Exception e) {
                 log.warn("CDN purge of {} failed (attempt {}): {}", keys, attempt, e.toString());
             }
