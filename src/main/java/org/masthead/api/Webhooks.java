@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.masthead.article.ArticleChanged;
@@ -30,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * HMAC-SHA256(secret, t + "." + body)>} and retries with exponential backoff until 24 hours have
  * passed. Deliveries are claimed before sending, so several nodes never post the same one twice at once.
  */
-public final class Webhooks implements AutoCloseable {
+public final class Webhooks {
     public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished");
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
@@ -48,7 +45,7 @@ public final class Webhooks implements AutoCloseable {
     private final okhttp3.OkHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
-    private ScheduledExecutorService scheduler;
+    private volatile Runnable nudger = () -> { };
 
     public Webhooks(Database db, OutboundGuard guard, Clock clock, Duration retryBase, String baseUrl) {
         this.db = db;
@@ -128,21 +125,10 @@ public final class Webhooks implements AutoCloseable {
         nudge();
     }
 
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("webhooks").unstarted(r));
-        scheduler.scheduleWithFixedDelay(this::deliverQuietly, 0, 1, TimeUnit.SECONDS);
-    }
+    /** How to ask the jobs runner for a delivery run soon (set by app); the runner calls {@link #deliver} (job "webhooks"). */
+    public void nudgeWith(Runnable nudger) { this.nudger = nudger; }
 
-    private void nudge() {
-        var s = scheduler;
-        if (s != null && !s.isShutdown()) {
-            try {
-                s.execute(this::deliverQuietly);
-            } catch (java.util.concurrent.RejectedExecutionException ignored) {
-                // stopping: the rows stay pending for the next start
-            }
-        }
-    }
+    private void nudge() { nudger.run(); }
 
     private record Due(long id, String url, String secret, String event, String payload, int attempts, long createdAt, long nextAttemptAt) {}
 
@@ -215,16 +201,5 @@ public final class Webhooks implements AutoCloseable {
         }
     }
 
-    private void deliverQuietly() {
-        try {
-            deliver();
-        } catch (RuntimeException e) {
-            log.warn("webhook delivery run failed: {}", e.toString());
-        }
-    }
 
-    @Override
-    public void close() {
-        if (scheduler != null) scheduler.shutdownNow();
-    }
 }

@@ -14,6 +14,9 @@ import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
 import org.masthead.article.Publishing;
+import org.masthead.cluster.Job;
+import org.masthead.cluster.JobLeases;
+import org.masthead.cluster.Jobs;
 import org.masthead.db.Database;
 import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
@@ -88,9 +91,9 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final Services services;
 
-    private final List<AutoCloseable> jobs;
+    private final Jobs jobs;
 
-    private App(Javalin server, Services services, List<AutoCloseable> jobs) {
+    private App(Javalin server, Services services, Jobs jobs) {
         this.server = server;
         this.services = services;
         this.jobs = jobs;
@@ -148,10 +151,12 @@ public final class App implements AutoCloseable {
         follower.onChange(s.popularity()::follow);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
+        CdnPurges cdn = null;
         if (!config.cdn().purgeUrl().isEmpty()) {
             var refusal = outbound.refusal(config.cdn().purgeUrl());
             if (refusal != null) throw new AppConfig.ConfigException("cdn.purge-url", refusal);
-            s.publishing().onChange(new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles(), outbound)::articleChanged);
+            cdn = new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles(), outbound);
+            s.publishing().onChange(cdn::articleChanged);
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);
@@ -173,9 +178,19 @@ public final class App implements AutoCloseable {
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
-        s.popularity().start();
-        s.renditionJob().start();
-        webhooks.start();
+        // One runner for every background job; one-node jobs hold a database lease (cluster mode).
+        var jobs = new Jobs(new JobLeases(s.db()), clock, s.metrics(), "node-" + java.util.UUID.randomUUID())
+            .add(Job.everyNode("popularity", s.popularity().tickEvery(), s.popularity()::tick))
+            .add(Job.everyNode("change-follower", java.time.Duration.ofMillis(500), follower::poll))
+            .add(Job.oneNode("renditions", java.time.Duration.ofSeconds(2), s.renditionJob()::run))
+            .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver));
+        if (cdn != null) {
+            jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
+            cdn.nudgeWith(() -> jobs.nudge("cdn-purge"));
+        }
+        s.renditionJob().nudgeWith(() -> jobs.nudge("renditions"));
+        webhooks.nudgeWith(() -> jobs.nudge("webhooks"));
+        s.popularity().start();                                    // loads the published set and rankings before the first page
         follower.start();
 
         var server = Javalin.create(cfg -> {
@@ -258,9 +273,16 @@ public final class App implements AutoCloseable {
                 }
             });
         });
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop();                                         // the port was taken, say: nothing keeps running
+            s.popularity().close();
+            throw e;
+        }
+        jobs.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
-        return new App(server, s, List.of(webhooks, follower));
+        return new App(server, s, jobs);
     }
 
     static final int MAX_FORM_BYTES = 8_000_000;
@@ -290,17 +312,13 @@ public final class App implements AutoCloseable {
 
     public Services services() { return services; }
 
+    /** The jobs runner (operators and tests pause or run jobs by name). */
+    public Jobs jobs() { return jobs; }
+
     @Override
     public void close() {
         server.stop();
-        for (var job : jobs) {
-            try {
-                job.close();
-            } catch (Exception e) {
-                log.warn("closing {} failed: {}", job.getClass().getSimpleName(), e.toString());
-            }
-        }
-        services.renditionJob().close();
+        jobs.close();                  // no job runs after this, so the last flush below is the last
         services.popularity().close();
         services.close();
     }

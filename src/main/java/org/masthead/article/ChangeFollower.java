@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +16,13 @@ import org.slf4j.LoggerFactory;
  * the local change events already did, at the cost of one indexed query per half second. It is the
  * one poller: pages, feeds and the popularity engine's published set all listen to it.
  */
-public final class ChangeFollower implements AutoCloseable {
+public final class ChangeFollower {
     private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
     private final ArticleStore articles;
     private final Clock clock;
     private final List<Consumer<ArticleStore.StatusRef>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> seen = new ConcurrentHashMap<>();
     private volatile long since;
-    private ScheduledExecutorService scheduler;
 
     public ChangeFollower(ArticleStore articles, Clock clock) {
         this.articles = articles;
@@ -35,11 +31,8 @@ public final class ChangeFollower implements AutoCloseable {
 
     public void onChange(Consumer<ArticleStore.StatusRef> listener) { listeners.add(listener); }
 
-    public void start() {
-        since = clock.millis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("change-follower").unstarted(r));
-        scheduler.scheduleWithFixedDelay(this::pollQuietly, 500, 500, TimeUnit.MILLISECONDS);
-    }
+    /** Starts following from now; the jobs runner then calls {@link #poll} (job "change-follower", every node). */
+    public void start() { since = clock.millis(); }
 
     /** One look; returns how many changes were reported. */
     public synchronized int poll() {
@@ -56,16 +49,5 @@ public final class ChangeFollower implements AutoCloseable {
         return reported;
     }
 
-    private void pollQuietly() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            log.warn("following article changes failed: {}", e.toString());
-        }
-    }
 
-    @Override
-    public void close() {
-        if (scheduler != null) scheduler.shutdownNow();
-    }
 }

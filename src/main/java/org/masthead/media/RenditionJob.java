@@ -1,8 +1,5 @@
 package org.masthead.media;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,34 +7,24 @@ import org.slf4j.LoggerFactory;
  * Converges on the stored intent: every photo with {@code renditions_ready = false} gets its missing
  * renditions, then the flag. Runs in the background (uploads return at once), resumes after a
  * restart from the flag, and is safe to run twice (files are written whole and kept if present).
+ * The jobs runner calls {@link #run} (job "renditions", one node at a time).
  */
-public final class RenditionJob implements AutoCloseable {
+public final class RenditionJob {
     private static final Logger log = LoggerFactory.getLogger(RenditionJob.class);
     private final MediaStore store;
     private final Renditions renditions;
-    private ScheduledExecutorService scheduler;
+    private volatile Runnable nudger = () -> { };
 
     public RenditionJob(MediaStore store, Renditions renditions) {
         this.store = store;
         this.renditions = renditions;
     }
 
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("renditions").unstarted(r));
-        scheduler.scheduleWithFixedDelay(this::runQuietly, 0, 2, TimeUnit.SECONDS);
-    }
+    /** How to ask the jobs runner for a run soon (set by app). */
+    public void nudgeWith(Runnable nudger) { this.nudger = nudger; }
 
-    /** Asks for a run soon (after an upload). */
-    public void nudge() {
-        var s = scheduler;
-        if (s != null && !s.isShutdown()) {
-            try {
-                s.execute(this::runQuietly);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // closing: the next start picks the photo up from its flag
-            }
-        }
-    }
+    /** Asks for a run soon (after an upload or a moved focal point). */
+    public void nudge() { nudger.run(); }
 
     /** Processes every waiting photo; returns how many photos were completed. */
     public synchronized int run() {
@@ -60,16 +47,4 @@ public final class RenditionJob implements AutoCloseable {
     /** Photos still waiting for renditions (for the newsroom). */
     public int waiting() { return store.countNeedingRenditions(); }
 
-    private void runQuietly() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            log.warn("rendition job failed: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (scheduler != null) scheduler.shutdownNow();
-    }
 }

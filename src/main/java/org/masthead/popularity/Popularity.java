@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.masthead.article.ArticleChanged;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Most Popular engine (docs/popularity.md). {@link #beacon} takes a view without touching SQL
  * or Redis: it filters bots, unknown and unpublished articles, rate-limited addresses and repeat
- * readers, then adds to in-memory counters. Every tick a single scheduler thread flushes the counters
+ * readers, then adds to in-memory counters. Every tick (job "popularity" on the jobs runner) flushes the counters
  * to the {@link ViewStore} (SQL or Redis) and recomputes {@link Rankings} from it, so rankings follow
  * views within about one tick on every node. A failed flush keeps its counts for the next tick;
  * when the buffer is full, views of (article, minute) pairs not yet in it are dropped and counted.
@@ -64,7 +62,6 @@ public final class Popularity implements AutoCloseable {
     private volatile String lastError = "";
     private volatile long lastFlushAt;
     private long ticks;
-    private ScheduledExecutorService scheduler;
 
     public Popularity(ViewStore store, ArticleStore articles, Clock clock, Settings settings, BotFilter bots, MeterRegistry metrics) {
         this.store = store;
@@ -80,13 +77,11 @@ public final class Popularity implements AutoCloseable {
         }
     }
 
-    /** Loads the published articles and the stored rankings, then starts the tick. */
-    public void start() {
-        load();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("popularity").unstarted(r));
-        long ms = settings.tick().toMillis();
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, ms, ms, TimeUnit.MILLISECONDS);
-    }
+    /** Loads the published articles and the stored rankings; the jobs runner then calls {@link #tick} (job "popularity", every node). */
+    public void start() { load(); }
+
+    /** The tick interval (the job's). */
+    public java.time.Duration tickEvery() { return settings.tick(); }
 
     /** Loads the published articles and computes rankings from the store (a restart restores them). */
     public void load() {
@@ -304,16 +299,9 @@ public final class Popularity implements AutoCloseable {
         }
     }
 
+    /** The last flush (call after the jobs runner stopped ticking). */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         try {
             flush();
         } catch (RuntimeException e) {

@@ -3,8 +3,6 @@ package org.masthead.site;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleStore;
 import org.slf4j.Logger;
@@ -13,18 +11,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a CDN what to drop when an article changes: POSTs {@code {"surrogate_keys": [...]}} to
  * {@code cdn.purge-url} with the optional {@code cdn.purge-header} (e.g. "Fastly-Key: …"), off the
- * request thread, three tries. Keys are {@link SurrogateKeys}' — the same keys pages send in Surrogate-Key / Cache-Tag.
+ * request thread (job "cdn-purge"), three tries. Keys are {@link SurrogateKeys}' — the same keys pages send in Surrogate-Key / Cache-Tag.
  * Fastly purges by surrogate key, Cloudflare by Cache-Tag, Varnish with an xkey VCL; point the URL at
  * a small adapter where the CDN's API wants another shape (docs/caching.md).
  */
-public final class CdnPurges implements AutoCloseable {
+public final class CdnPurges {
     private static final Logger log = LoggerFactory.getLogger(CdnPurges.class);
     private final String url;
     private final String headerName;
     private final String headerValue;
     private final ArticleStore articles;
     private final okhttp3.OkHttpClient http;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("cdn-purge").unstarted(r));
+    private record Pending(java.util.Set<String> keys, int attempts, long notBefore) {}
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile Runnable nudger = () -> { };
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code header} is "Name: value" or empty. */
@@ -43,32 +44,41 @@ public final class CdnPurges implements AutoCloseable {
 
     public void articleChanged(ArticleChanged change) {
         if (change.before() == null && change.after() == null) return; // never visible: nothing cached anywhere
-        var keys = keysFor(change, articles);
-        sender.execute(() -> send(keys));
+        pending.add(new Pending(keysFor(change, articles), 0, 0));
+        nudger.run();
     }
 
-    private void send(java.util.Set<String> keys) {
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                var req = new okhttp3.Request.Builder().url(url)
-                    .post(okhttp3.RequestBody.create(json.writeValueAsString(Map.of("surrogate_keys", keys)), okhttp3.MediaType.get("application/json")));
-                if (!headerName.isEmpty()) req.header(headerName, headerValue);
-                try (var res = http.newCall(req.build()).execute()) {
-                    if (res.code() < 300) return;
-                    log.warn("CDN purge of {} answered {} (attempt {})", keys, res.code(), attempt);
-                }
-            } catch (Exception e) {
-                log.warn("CDN purge of {} failed (attempt {}): {}", keys, attempt, e.toString());
-            }
-            try {
-                Thread.sleep(500L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    /** How to ask the jobs runner to send soon (set by app). */
+    public void nudgeWith(Runnable nudger) { this.nudger = nudger; }
+
+    /** Sends what is due (job "cdn-purge", on the node where the change happened); a failed purge is tried three times in all. */
+    public void sendPending() {
+        long now = System.currentTimeMillis();
+        for (int n = pending.size(); n > 0; n--) {
+            var p = pending.poll();
+            if (p == null) return;
+            if (p.notBefore() > now) {
+                pending.add(p);
+            } else if (!send(p.keys(), p.attempts() + 1) && p.attempts() + 1 < 3) {
+                pending.add(new Pending(p.keys(), p.attempts() + 1, now + 500L * (p.attempts() + 1)));
             }
         }
     }
 
-    @Override
-    public void close() { sender.shutdown(); }
+    private boolean send(java.util.Set<String> keys, int attempt) {
+        try {
+            var req = new okhttp3.Request.Builder().url(url)
+                .post(okhttp3.RequestBody.create(json.writeValueAsString(Map.of("surrogate_keys", keys)), okhttp3.MediaType.get("application/json")));
+            if (!headerName.isEmpty()) req.header(headerName, headerValue);
+            try (var res = http.newCall(req.build()).execute()) {
+                if (res.code() < 300) return true;
+                log.warn("CDN purge of {} answered {} (attempt {})", keys, res.code(), attempt);
+            }
+        } catch (Exception e) {
+            log.warn("CDN purge of {} failed (attempt {}): {}", keys, attempt, e.toString());
+        }
+        return false;
+    }
+
+
 }

@@ -21,6 +21,17 @@ class CliIT {
     }
 
     @Test
+    void run_on_a_taken_port_exits_non_zero_with_the_reason_and_leaves_nothing_running_issue_8(@TempDir Path dir) throws Exception {
+        try (var blocker = new java.net.ServerSocket(0)) {
+            var refused = run("run", "--port", String.valueOf(blocker.getLocalPort()), "--data", dir.toString());
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("masthead: ").contains("Port already in use");
+            Thread.sleep(200);
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).noneMatch(n -> n.equals("jobs") || n.startsWith("job-"));
+        }
+    }
+
+    @Test
     void user_add_prints_a_generated_password_and_refuses_duplicates(@TempDir Path dir) {
         var added = run("user", "add", "--email", "Reporter@Example.com", "--role", "editor", "--data", dir.toString());
         assertThat(added.code()).as(added.err()).isZero();

@@ -64,7 +64,7 @@ class RenditionsIT {
         var settings = Map.of("data.dir", dir.toString());
         Photo photo;
         try (var app = TestApp.start(Database.Engine.SQLITE, settings)) {
-            app.services().renditionJob().close(); // stop the background job: nothing is made unless asked
+            app.jobs().pause("renditions"); // stop the background job: nothing is made unless asked
             photo = app.services().uploads().upload(Fixtures.jpeg(1600, 900, 9), new PhotoText("On demand", "MASTHEAD/D", "", "", "", ""), null);
             var res = app.browser().get(photo.crop("wide", 640));
             assertThat(res.status()).isEqualTo(200);

@@ -72,6 +72,8 @@ public final class TestApp implements AutoCloseable {
 
     public App.Services services() { return app.services(); }
 
+    public org.masthead.cluster.Jobs jobs() { return app.jobs(); }
+
     public Path dataDir() { return dataDir; }
 
     /** A new cookie-keeping HTTP client, as one visitor. */
