@@ -1,5 +1,6 @@
 package org.masthead.account;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -33,13 +34,13 @@ public final class AccountRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom/sign-in", this::signInForm);
-        r.post("/newsroom/sign-in", this::signIn);
-        r.post("/newsroom/sign-out", this::signOut);
-        r.get("/newsroom/users", this::listUsers);
-        r.post("/newsroom/users", this::addUser);
-        r.post("/newsroom/users/{id}/disable", ctx -> setDisabled(ctx, true));
-        r.post("/newsroom/users/{id}/enable", ctx -> setDisabled(ctx, false));
+        r.get("/newsroom/sign-in", this::signInForm, Access.SIGNED_OUT);
+        r.post("/newsroom/sign-in", this::signIn, Access.SIGNED_OUT);
+        r.post("/newsroom/sign-out", this::signOut, Access.CONTRIBUTOR);
+        r.get("/newsroom/users", this::listUsers, Access.ADMIN);
+        r.post("/newsroom/users", this::addUser, Access.ADMIN);
+        r.post("/newsroom/users/{id}/disable", ctx -> setDisabled(ctx, true), Access.ADMIN);
+        r.post("/newsroom/users/{id}/enable", ctx -> setDisabled(ctx, false), Access.ADMIN);
     }
 
     public record SignInPage(Chrome chrome, String email, String error) {}
@@ -89,10 +90,7 @@ public final class AccountRoutes {
         ctx.redirect("/newsroom/sign-in");
     }
 
-    private static void requireAdmin(Context ctx) { NewsroomGuard.requireAdmin(ctx, "users"); }
-
     private void listUsers(Context ctx) {
-        requireAdmin(ctx);
         renderUsers(ctx, 200, Map.of(), "", "", "contributor", null);
     }
 
@@ -102,7 +100,6 @@ public final class AccountRoutes {
     }
 
     private void addUser(Context ctx) {
-        requireAdmin(ctx);
         var email = Http.field(ctx, "email");
         var name = Http.field(ctx, "name");
         var roleName = Http.field(ctx, "role");
@@ -124,7 +121,6 @@ public final class AccountRoutes {
     }
 
     private void setDisabled(Context ctx, boolean disabled) {
-        requireAdmin(ctx);
         long id = Http.id(ctx, "id");
         if (id == NewsroomGuard.user(ctx).id()) throw new io.javalin.http.BadRequestResponse("You cannot disable your own account.");
         users.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));

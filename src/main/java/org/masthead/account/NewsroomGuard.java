@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.masthead.http.Chrome;
 
 /**
- * Guards every /newsroom request: resolves the session cookie to a signed-in user and checks the
- * CSRF token on every state-changing request. The session cookie is scoped to /newsroom so reader
+ * The newsroom's sessions: resolves the session cookie to a signed-in user and checks the CSRF
+ * token on every state-changing request (for routes {@link AccessCheck} finds are newsroom routes). The session cookie is scoped to /newsroom so reader
  * pages stay cookie-free and cacheable.
  */
 public final class NewsroomGuard {
@@ -28,16 +28,17 @@ public final class NewsroomGuard {
         this.siteName = siteName;
     }
 
-    /** Before-handler for /newsroom and everything below it. */
-    public void check(Context ctx) {
-        var path = ctx.path();
-        if (path.equals("/newsroom/sign-in")) return; // has its own pre-session CSRF check
+    /**
+     * Resolves the session for a newsroom route (called by {@link AccessCheck}); checks the CSRF token
+     * of a state change. False when the visitor was sent to sign in (the request ends there).
+     */
+    boolean authenticate(Context ctx) {
         var session = accounts.session(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
             if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
                 ctx.redirect("/newsroom/sign-in");
                 ctx.skipRemainingHandlers();
-                return;
+                return false;
             }
             throw new UnauthorizedResponse("Your session has ended; sign in again.");
         }
@@ -45,6 +46,7 @@ public final class NewsroomGuard {
             throw new ForbiddenResponse("Missing or invalid CSRF token: reload the page and try again.");
         }
         ctx.attribute(ATTR, session.get());
+        return true;
     }
 
     static boolean isStateChange(Context ctx) {
@@ -72,13 +74,6 @@ public final class NewsroomGuard {
     }
 
     public static User user(Context ctx) { return session(ctx).user(); }
-
-    /** Refuses (403) anyone but an admin; {@code what} completes "Only admins manage …". */
-    public static User requireAdmin(Context ctx, String what) {
-        var user = user(ctx);
-        if (!user.role().canManageUsers()) throw new ForbiddenResponse("Only admins manage " + what + ".");
-        return user;
-    }
 
     public Chrome chrome(Context ctx, String title, String active) {
         var s = session(ctx);

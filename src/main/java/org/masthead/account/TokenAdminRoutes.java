@@ -1,5 +1,6 @@
 package org.masthead.account;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
@@ -20,22 +21,19 @@ public final class TokenAdminRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom/tokens", ctx -> render(ctx, 200, null, ""));
-        r.post("/newsroom/tokens", this::create);
-        r.post("/newsroom/tokens/{id}/revoke", this::revoke);
+        r.get("/newsroom/tokens", ctx -> render(ctx, 200, null, ""), Access.ADMIN);
+        r.post("/newsroom/tokens", this::create, Access.ADMIN);
+        r.post("/newsroom/tokens/{id}/revoke", this::revoke, Access.ADMIN);
     }
 
     public record Page(Chrome chrome, List<ApiToken> tokens, String createdSecret, String error) {}
 
-    private static void requireAdmin(Context ctx) { NewsroomGuard.requireAdmin(ctx, "API tokens"); }
 
     private void render(Context ctx, int status, String secret, String error) {
-        requireAdmin(ctx);
         templates.privatePage(ctx, status, "newsroom/tokens.jte", new Page(guard.chrome(ctx, "API tokens", "tokens"), tokens.list(), secret, error));
     }
 
     private void create(Context ctx) {
-        requireAdmin(ctx);
         try {
             var created = tokens.create(Http.field(ctx, "name"), ApiToken.Scope.parse(Http.field(ctx, "scope")), NewsroomGuard.user(ctx));
             render(ctx, 201, created.secret(), "");
@@ -45,7 +43,6 @@ public final class TokenAdminRoutes {
     }
 
     private void revoke(Context ctx) {
-        requireAdmin(ctx);
         tokens.revoke(Http.id(ctx, "id"));
         ctx.redirect("/newsroom/tokens", io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -1,5 +1,6 @@
 package org.masthead.api;
 
+import org.masthead.http.Access;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,6 @@ public final class OpenApiRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/api/v1/openapi.json", ctx -> ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(document));
+        r.get("/api/v1/openapi.json", ctx -> ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(document), Access.ANYONE);
     }
 }

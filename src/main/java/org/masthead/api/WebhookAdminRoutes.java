@@ -1,5 +1,6 @@
 package org.masthead.api;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.HashSet;
@@ -22,21 +23,19 @@ public final class WebhookAdminRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom/webhooks", ctx -> render(ctx, 200, null, ""));
-        r.post("/newsroom/webhooks", this::register);
-        r.post("/newsroom/webhooks/{id}/remove", this::remove);
+        r.get("/newsroom/webhooks", ctx -> render(ctx, 200, null, ""), Access.ADMIN);
+        r.post("/newsroom/webhooks", this::register, Access.ADMIN);
+        r.post("/newsroom/webhooks/{id}/remove", this::remove, Access.ADMIN);
     }
 
     public record Page(Chrome chrome, List<Webhooks.Hook> hooks, List<Webhooks.Delivery> deliveries, String secret, String error) {}
 
     private void render(Context ctx, int status, String secret, String error) {
-        NewsroomGuard.requireAdmin(ctx, "webhooks");
         templates.privatePage(ctx, status, "newsroom/webhooks.jte", new Page(guard.chrome(ctx, "Webhooks", "webhooks"), webhooks.list(),
             webhooks.recentDeliveries(50), secret, error));
     }
 
     private void register(Context ctx) {
-        NewsroomGuard.requireAdmin(ctx, "webhooks");
         var events = new HashSet<>(ctx.formParams("events"));
         try {
             render(ctx, 201, webhooks.register(Http.field(ctx, "url"), events, NewsroomGuard.user(ctx).id()), "");
@@ -46,7 +45,6 @@ public final class WebhookAdminRoutes {
     }
 
     private void remove(Context ctx) {
-        NewsroomGuard.requireAdmin(ctx, "webhooks");
         webhooks.remove(Http.id(ctx, "id"));
         ctx.redirect("/newsroom/webhooks", io.javalin.http.HttpStatus.SEE_OTHER);
     }

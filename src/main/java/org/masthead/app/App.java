@@ -20,7 +20,8 @@ import org.masthead.cluster.Jobs;
 import org.masthead.db.Database;
 import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
-import org.masthead.api.ApiGuard;
+import org.masthead.account.AccessCheck;
+import org.masthead.account.ApiGuard;
 import org.masthead.api.OpenApiRoutes;
 import org.masthead.api.WebhookAdminRoutes;
 import org.masthead.api.Webhooks;
@@ -171,6 +172,7 @@ public final class App implements AutoCloseable {
         var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
         var apiTokens = new ApiTokens(s.db(), clock);
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
+        var access = new AccessCheck(guard, apiGuard);
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl());
@@ -220,9 +222,8 @@ public final class App implements AutoCloseable {
                         + (config.media().maxUploadBytes() >> 20) + " MB.");
                 }
             });
-            r.before("/newsroom", guard::check);
-            r.before("/newsroom/*", guard::check);
-            r.before("/api/*", apiGuard::check);
+            r.before("/api/*", ctx -> ctx.header("Cache-Control", "private, no-store")); // API routes that may be cached say so
+            r.beforeMatched(access::check);                        // each route's declared Access (see the routes classes)
             accountRoutes.mount(r);
             articleRoutes.mount(r);
             popularAdmin.mount(r);
@@ -311,6 +312,16 @@ public final class App implements AutoCloseable {
     public int port() { return server.port(); }
 
     public Services services() { return services; }
+
+    /** Every registered route with its declared access (the route-table tests walk these). */
+    public record Route(String method, String path, java.util.Set<io.javalin.security.RouteRole> roles) {}
+
+    public List<Route> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(p -> {
+            var roles = p.endpoint.metadata(io.javalin.security.Roles.class);
+            return new Route(p.endpoint.method.name(), p.endpoint.path, roles == null ? java.util.Set.of() : roles.getRoles());
+        }).toList();
+    }
 
     /** The jobs runner (operators and tests pause or run jobs by name). */
     public Jobs jobs() { return jobs; }

@@ -1,5 +1,6 @@
 package org.masthead.article;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
@@ -42,12 +43,12 @@ public final class ArticleAdminRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom", ctx -> ctx.redirect("/newsroom/articles"));
-        r.get("/newsroom/articles", this::list);
-        r.get("/newsroom/articles/new", this::newForm);
-        r.post("/newsroom/articles", this::create);
-        r.get("/newsroom/articles/{id}", this::edit);
-        r.post("/newsroom/articles/{id}", this::save);
+        r.get("/newsroom", ctx -> ctx.redirect("/newsroom/articles"), Access.CONTRIBUTOR);
+        r.get("/newsroom/articles", this::list, Access.CONTRIBUTOR);
+        r.get("/newsroom/articles/new", this::newForm, Access.CONTRIBUTOR);
+        r.post("/newsroom/articles", this::create, Access.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}", this::edit, Access.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}", this::save, Access.CONTRIBUTOR);
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,

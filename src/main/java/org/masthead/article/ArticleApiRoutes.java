@@ -1,5 +1,6 @@
 package org.masthead.article;
 
+import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -16,7 +17,7 @@ import org.masthead.account.ApiToken;
 import org.masthead.account.Role;
 import org.masthead.account.User;
 import org.masthead.account.UserStore;
-import org.masthead.api.ApiGuard;
+import org.masthead.account.ApiGuard;
 import org.masthead.http.Problem;
 import org.masthead.taxonomy.TaxonomyStore;
 
@@ -47,17 +48,17 @@ public final class ArticleApiRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/api/v1/articles", this::list);
-        r.post("/api/v1/articles", this::create);
-        r.get("/api/v1/articles/by-path", this::byPath);
-        r.get("/api/v1/articles/{id}", this::show);
-        r.put("/api/v1/articles/{id}", this::update);
-        r.post("/api/v1/articles/{id}/publish", ctx -> status(ctx, true));
-        r.post("/api/v1/articles/{id}/unpublish", ctx -> status(ctx, false));
+        r.get("/api/v1/articles", this::list, Access.API_READ);
+        r.post("/api/v1/articles", this::create, Access.API_EDITOR);
+        r.get("/api/v1/articles/by-path", this::byPath, Access.API_READ);
+        r.get("/api/v1/articles/{id}", this::show, Access.API_READ);
+        r.put("/api/v1/articles/{id}", this::update, Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/publish", ctx -> status(ctx, true), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/unpublish", ctx -> status(ctx, false), Access.API_EDITOR);
         r.get("/api/v1/sections", ctx -> send(ctx, 200, Map.of("items", taxonomy.listSections().stream()
-            .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())));
-        r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))));
-        r.get("/api/v1/authors", ctx -> send(ctx, 200, Map.of("items", names("author"))));
+            .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())), Access.API_READ);
+        r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))), Access.API_READ);
+        r.get("/api/v1/authors", ctx -> send(ctx, 200, Map.of("items", names("author"))), Access.API_READ);
     }
 
     private List<Map<String, String>> names(String kind) {

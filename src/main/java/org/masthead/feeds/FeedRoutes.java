@@ -1,5 +1,6 @@
 package org.masthead.feeds;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -19,8 +20,8 @@ public final class FeedRoutes {
     public FeedRoutes(Feeds feeds) { this.feeds = feeds; }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/feeds/{file}", ctx -> serve(ctx, "all", ctx.pathParam("file")));
-        r.get("/feeds/{kind}/{file}", ctx -> serve(ctx, ctx.pathParam("kind"), ctx.pathParam("file")));
+        r.get("/feeds/{file}", ctx -> serve(ctx, "all", ctx.pathParam("file")), Access.ANYONE);
+        r.get("/feeds/{kind}/{file}", ctx -> serve(ctx, ctx.pathParam("kind"), ctx.pathParam("file")), Access.ANYONE);
     }
 
     private void serve(Context ctx, String kind, String file) {

@@ -1,5 +1,6 @@
 package org.masthead.feeds;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -15,10 +16,10 @@ public final class SitemapRoutes {
     public SitemapRoutes(Sitemaps sitemaps) { this.sitemaps = sitemaps; }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/robots.txt", ctx -> send(ctx, "text/plain; charset=utf-8", sitemaps.robots(), 3600));
-        r.get("/sitemap.xml", ctx -> send(ctx, XML, sitemaps.index(), 600));
-        r.get("/sitemap-news.xml", ctx -> send(ctx, XML, sitemaps.news(), 120));
-        r.get("/sitemaps/{file}", this::file);
+        r.get("/robots.txt", ctx -> send(ctx, "text/plain; charset=utf-8", sitemaps.robots(), 3600), Access.ANYONE);
+        r.get("/sitemap.xml", ctx -> send(ctx, XML, sitemaps.index(), 600), Access.ANYONE);
+        r.get("/sitemap-news.xml", ctx -> send(ctx, XML, sitemaps.news(), 120), Access.ANYONE);
+        r.get("/sitemaps/{file}", this::file, Access.ANYONE);
     }
 
     private void file(Context ctx) {

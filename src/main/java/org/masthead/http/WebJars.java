@@ -23,7 +23,7 @@ public final class WebJars {
     public WebJars(String allowedPrefix) { this.allowedPrefix = allowedPrefix; }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/webjars/<path>", this::serve);
+        r.get("/webjars/<path>", this::serve, Access.ANYONE);
     }
 
     private void serve(Context ctx) {

@@ -14,24 +14,30 @@ import javax.imageio.ImageReader;
  * file can claim a huge decoded size (a 461 KB PNG of 7700×7700 px at 16 bits is ~474 MB of pixels),
  * so decodes are subsampled to at most {@code maxSide} pixels on the long side and each one first
  * claims the bytes its decoded image will take from a shared budget. A decode that cannot get its
- * share within {@code wait} is refused with 503 and Retry-After, instead of filling the heap; the
- * health check and reader pages, which decode nothing, keep answering.
+ * share within {@code wait} is refused with 503 and Retry-After, instead of filling the heap. Decodes
+ * are CPU-bound, so only {@code concurrent} run at once (one fewer than the cores): the health check
+ * and reader pages, which decode nothing, keep a core and keep answering.
  */
 public final class DecodeBudget {
     private static final int UNIT = 1024; // permits are KiB
     private final Semaphore permits;
+    private final Semaphore decoders;
     private final int totalKib;
     private final Duration wait;
 
-    public DecodeBudget(long bytes, Duration wait) {
+    /** {@code concurrent}: decodes at once (they are CPU-bound: one fewer than the cores leaves the rest of the site a core). */
+    public DecodeBudget(long bytes, int concurrent, Duration wait) {
         if (bytes < UNIT) throw new IllegalArgumentException("decode budget must be at least 1 KiB");
+        this.decoders = new Semaphore(Math.max(1, concurrent), true);
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, bytes / UNIT);
         this.permits = new Semaphore(totalKib, true);
         this.wait = wait;
     }
 
     /** A quarter of the heap, waiting up to 10 s for a share. */
-    public static DecodeBudget ofHeap() { return new DecodeBudget(Runtime.getRuntime().maxMemory() / 4, Duration.ofSeconds(10)); }
+    public static DecodeBudget ofHeap() {
+        return new DecodeBudget(Runtime.getRuntime().maxMemory() / 4, Runtime.getRuntime().availableProcessors() - 1, Duration.ofSeconds(10));
+    }
 
     /** KiB not claimed now (for metrics and tests). */
     public int availableKib() { return permits.availablePermits(); }
@@ -67,8 +73,11 @@ public final class DecodeBudget {
                 int step = stepFor(w, h, maxSide);
                 int bpp = bytesPerPixel(reader);
                 int kib = (int) Math.min(totalKib, Math.max(1, bytesFor(w, h, step, bpp) / UNIT));
-                if (!permits.tryAcquire(kib, wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new UploadRejected(503, "The server is busy decoding other photos; try again in a few seconds.");
+                long deadline = System.nanoTime() + wait.toNanos();
+                if (!decoders.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) throw busy();
+                if (!permits.tryAcquire(kib, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    decoders.release();
+                    throw busy();
                 }
                 try {
                     var param = reader.getDefaultReadParam();
@@ -78,6 +87,7 @@ public final class DecodeBudget {
                     return image;
                 } finally {
                     permits.release(kib);
+                    decoders.release();
                 }
             } finally {
                 reader.dispose();
@@ -86,6 +96,10 @@ public final class DecodeBudget {
             Thread.currentThread().interrupt();
             throw new UploadRejected(503, "The server is stopping; try again shortly.");
         }
+    }
+
+    private static UploadRejected busy() {
+        return new UploadRejected(503, "The server is busy decoding other photos; try again in a few seconds.");
     }
 
     private static int bytesPerPixel(ImageReader reader) throws IOException {

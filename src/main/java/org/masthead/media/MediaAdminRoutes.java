@@ -1,5 +1,6 @@
 package org.masthead.media;
 
+import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -43,11 +44,11 @@ public final class MediaAdminRoutes {
     public void onChanged(java.util.function.LongConsumer listener) { changed.add(listener); }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom/photos", this::library);
-        r.get("/newsroom/photos/upload", ctx -> renderUpload(ctx, 200, List.of()));
-        r.post("/newsroom/photos", this::upload);
-        r.get("/newsroom/photos/{id}", this::detail);
-        r.post("/newsroom/photos/{id}", this::save);
+        r.get("/newsroom/photos", this::library, Access.CONTRIBUTOR);
+        r.get("/newsroom/photos/upload", ctx -> renderUpload(ctx, 200, List.of()), Access.CONTRIBUTOR);
+        r.post("/newsroom/photos", this::upload, Access.CONTRIBUTOR);
+        r.get("/newsroom/photos/{id}", this::detail, Access.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}", this::save, Access.EDITOR);
     }
 
     public record Library(Chrome chrome, List<Photo> photos, String query, String filter, int page, boolean hasNext, int waiting) {}
@@ -141,11 +142,8 @@ public final class MediaAdminRoutes {
             NewsroomGuard.user(ctx).role().canPublish()));
     }
 
-    /** The library's words and focal point: editors and admins only, refused (409, typed text kept) when based on an old revision. */
+    /** The library's words and focal point (route: editors and admins); refused (409, typed text kept) when based on an old revision. */
     private void save(Context ctx) throws IOException {
-        if (!NewsroomGuard.user(ctx).role().canPublish()) {
-            throw new io.javalin.http.ForbiddenResponse("Only editors change a photo's library text; change the caption in your story instead.");
-        }
         var source = load(ctx);
         var typed = new PhotoText(Http.field(ctx, "caption"), Http.field(ctx, "credit"), Http.field(ctx, "creator"),
             Http.field(ctx, "copyright"), Http.field(ctx, "alt"), Http.field(ctx, "title"));

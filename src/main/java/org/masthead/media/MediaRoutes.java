@@ -1,5 +1,6 @@
 package org.masthead.media;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -20,8 +21,8 @@ public final class MediaRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/media/{file}", this::serve);
-        r.get("/media/r/{sha}/{name}", this::rendition);
+        r.get("/media/{file}", this::serve, Access.ANYONE);
+        r.get("/media/r/{sha}/{name}", this::rendition, Access.ANYONE);
     }
 
     /** A rendition, made on the spot when the background job has not reached it yet. */

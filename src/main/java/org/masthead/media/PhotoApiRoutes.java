@@ -1,12 +1,13 @@
 package org.masthead.media;
 
+import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.masthead.api.ApiGuard;
+import org.masthead.account.ApiGuard;
 import org.masthead.http.Problem;
 
 /** Photos in the content API: upload (editor scope) with the newsroom's validation and metadata reading, and read. */
@@ -25,9 +26,9 @@ public final class PhotoApiRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.post("/api/v1/photos", this::upload);
-        r.get("/api/v1/photos", this::list);
-        r.get("/api/v1/photos/{id}", this::show);
+        r.post("/api/v1/photos", this::upload, Access.API_EDITOR);
+        r.get("/api/v1/photos", this::list, Access.API_READ);
+        r.get("/api/v1/photos/{id}", this::show, Access.API_READ);
     }
 
     private void upload(Context ctx) throws Exception {

@@ -1,5 +1,6 @@
 package org.masthead.ops;
 
+import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -28,8 +29,8 @@ public final class OpsRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/_/health", this::health);
-        r.get("/_/metrics", this::metrics);
+        r.get("/_/health", this::health, Access.ANYONE);
+        r.get("/_/metrics", this::metrics, Access.OPS);
     }
 
     private void metrics(Context ctx) {

@@ -1,5 +1,6 @@
 package org.masthead.popularity;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class PopularAdminRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/newsroom/popular", this::page);
+        r.get("/newsroom/popular", this::page, Access.CONTRIBUTOR);
     }
 
     /** One row: rank, story, views in the window, and its sparkline SVG (trusted markup we drew). */

@@ -1,5 +1,6 @@
 package org.masthead.popularity;
 
+import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -27,7 +28,7 @@ public final class PopularApiRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/api/v1/popular", this::popular);
+        r.get("/api/v1/popular", this::popular, Access.ANYONE);
     }
 
     private void popular(Context ctx) throws Exception {

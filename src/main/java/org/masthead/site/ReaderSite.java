@@ -1,5 +1,6 @@
 package org.masthead.site;
 
+import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -53,17 +54,17 @@ public final class ReaderSite {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/", this::home);
-        r.get("/assets/{name}", this::asset);
-        r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"));
-        r.get("/author/{slug}/", ctx -> listing(ctx, "author"));
+        r.get("/", this::home, Access.ANYONE);
+        r.get("/assets/{name}", this::asset, Access.ANYONE);
+        r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"), Access.ANYONE);
+        r.get("/author/{slug}/", ctx -> listing(ctx, "author"), Access.ANYONE);
         // Normalizing redirects re-encode what they echo, so "/%2fevil.example" stays on this host.
-        r.get("/tag/{slug}", ctx -> moved(ctx, "/tag/" + Slugs.encode(ctx.pathParam("slug")) + "/"));
-        r.get("/author/{slug}", ctx -> moved(ctx, "/author/" + Slugs.encode(ctx.pathParam("slug")) + "/"));
-        r.get("/{section}", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/"));
-        r.get("/{section}/", this::front);
-        r.get("/{section}/{slug}", this::article);
-        r.get("/{section}/{slug}/", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/" + Slugs.encode(ctx.pathParam("slug"))));
+        r.get("/tag/{slug}", ctx -> moved(ctx, "/tag/" + Slugs.encode(ctx.pathParam("slug")) + "/"), Access.ANYONE);
+        r.get("/author/{slug}", ctx -> moved(ctx, "/author/" + Slugs.encode(ctx.pathParam("slug")) + "/"), Access.ANYONE);
+        r.get("/{section}", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/"), Access.ANYONE);
+        r.get("/{section}/", this::front, Access.ANYONE);
+        r.get("/{section}/{slug}", this::article, Access.ANYONE);
+        r.get("/{section}/{slug}/", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/" + Slugs.encode(ctx.pathParam("slug"))), Access.ANYONE);
     }
 
     /** A permanent redirect to a path on this site; refuses (404) anything that a browser would read as another host. */

@@ -74,6 +74,8 @@ public final class TestApp implements AutoCloseable {
 
     public org.masthead.cluster.Jobs jobs() { return app.jobs(); }
 
+    public java.util.List<App.Route> routes() { return app.routes(); }
+
     public Path dataDir() { return dataDir; }
 
     /** A new cookie-keeping HTTP client, as one visitor. */

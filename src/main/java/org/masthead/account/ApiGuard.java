@@ -1,24 +1,20 @@
-package org.masthead.api;
+package org.masthead.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.masthead.account.ApiToken;
-import org.masthead.account.ApiTokens;
 import org.masthead.http.Problem;
 
 /**
- * Guards /api/v1: a bearer token on every request (except the public paths), the editor scope for
- * every write, and a per-token rate limit ({@code perMinute} requests a minute; 429 with Retry-After).
- * Every API response is {@code private, no-store} unless a route says otherwise.
+ * Guards content API routes (called by {@link AccessCheck} for routes declared API_READ or API_EDITOR):
+ * a bearer token of a live, enabled creator, the editor scope where the route says so, and a
+ * per-token rate limit ({@code perMinute} requests a minute; 429 with Retry-After).
  */
 public final class ApiGuard {
     private static final String ATTR = "masthead.apiToken";
-    private static final Set<String> PUBLIC = Set.of("/api/v1/popular", "/api/v1/openapi.json");
     private final ApiTokens tokens;
     private final Clock clock;
     private final int perMinute;
@@ -30,10 +26,8 @@ public final class ApiGuard {
         this.perMinute = perMinute;
     }
 
-    /** Before-handler for /api/*; ends the request with a problem when it may not go on. */
-    public void check(Context ctx) {
-        ctx.header("Cache-Control", "private, no-store");
-        if (PUBLIC.contains(ctx.path())) return;
+    /** Ends the request with a problem when it may not go on; {@code write}: the route needs the editor scope. */
+    void check(Context ctx, boolean write) {
         var header = ctx.header("Authorization");
         var secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         var token = tokens.verify(secret);
@@ -54,7 +48,6 @@ public final class ApiGuard {
             ctx.skipRemainingHandlers();
             return;
         }
-        boolean write = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
         if (write && token.get().scope() != ApiToken.Scope.EDITOR) {
             Problem.send(ctx, 403, Problem.title(403), "This token has the read scope; writing needs a token with the editor scope.");
             ctx.skipRemainingHandlers();
