@@ -317,7 +317,7 @@ public final class App implements AutoCloseable {
     public record Route(String method, String path, java.util.Set<io.javalin.security.RouteRole> roles) {}
 
     public List<Route> routes() {
-        return server.unsafe.internalRouter.allHttpHandlers().stream().map(p -> {
+        return server.unsafe.internalRouter.allHttpHandlers().stream().filter(p -> p.endpoint.method.isHttpMethod()).map(p -> {
             var roles = p.endpoint.metadata(io.javalin.security.Roles.class);
             return new Route(p.endpoint.method.name(), p.endpoint.path, roles == null ? java.util.Set.of() : roles.getRoles());
         }).toList();

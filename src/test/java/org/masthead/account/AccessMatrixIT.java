@@ -90,6 +90,47 @@ abstract class AccessMatrixIT {
         assertThat(app.routes()).hasSizeGreaterThan(60);
     }
 
+    /** Who may use each newsroom, API and operations route: the specification the route tables must match. */
+    static final Map<String, Access> SPEC = Map.ofEntries(
+        Map.entry("GET /newsroom", Access.CONTRIBUTOR), Map.entry("GET /newsroom/articles", Access.CONTRIBUTOR),
+        Map.entry("GET /newsroom/articles/new", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles", Access.CONTRIBUTOR),
+        Map.entry("GET /newsroom/articles/{id}", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}", Access.CONTRIBUTOR),
+        Map.entry("GET /newsroom/popular", Access.CONTRIBUTOR),
+        Map.entry("GET /newsroom/photos", Access.CONTRIBUTOR), Map.entry("GET /newsroom/photos/upload", Access.CONTRIBUTOR),
+        Map.entry("POST /newsroom/photos", Access.CONTRIBUTOR), Map.entry("GET /newsroom/photos/{id}", Access.CONTRIBUTOR),
+        Map.entry("POST /newsroom/photos/{id}", Access.EDITOR),
+        Map.entry("GET /newsroom/sign-in", Access.SIGNED_OUT), Map.entry("POST /newsroom/sign-in", Access.SIGNED_OUT),
+        Map.entry("POST /newsroom/sign-out", Access.CONTRIBUTOR),
+        Map.entry("GET /newsroom/users", Access.ADMIN), Map.entry("POST /newsroom/users", Access.ADMIN),
+        Map.entry("POST /newsroom/users/{id}/disable", Access.ADMIN), Map.entry("POST /newsroom/users/{id}/enable", Access.ADMIN),
+        Map.entry("GET /newsroom/tokens", Access.ADMIN), Map.entry("POST /newsroom/tokens", Access.ADMIN),
+        Map.entry("POST /newsroom/tokens/{id}/revoke", Access.ADMIN),
+        Map.entry("GET /newsroom/webhooks", Access.ADMIN), Map.entry("POST /newsroom/webhooks", Access.ADMIN),
+        Map.entry("POST /newsroom/webhooks/{id}/remove", Access.ADMIN),
+        Map.entry("GET /api/v1/articles", Access.API_READ), Map.entry("POST /api/v1/articles", Access.API_EDITOR),
+        Map.entry("GET /api/v1/articles/by-path", Access.API_READ), Map.entry("GET /api/v1/articles/{id}", Access.API_READ),
+        Map.entry("PUT /api/v1/articles/{id}", Access.API_EDITOR), Map.entry("POST /api/v1/articles/{id}/publish", Access.API_EDITOR),
+        Map.entry("POST /api/v1/articles/{id}/unpublish", Access.API_EDITOR), Map.entry("GET /api/v1/sections", Access.API_READ),
+        Map.entry("GET /api/v1/tags", Access.API_READ), Map.entry("GET /api/v1/authors", Access.API_READ),
+        Map.entry("GET /api/v1/photos", Access.API_READ), Map.entry("POST /api/v1/photos", Access.API_EDITOR),
+        Map.entry("GET /api/v1/photos/{id}", Access.API_READ),
+        Map.entry("GET /api/v1/popular", Access.ANYONE), Map.entry("GET /api/v1/openapi.json", Access.ANYONE),
+        Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
+
+    @Test
+    void newsroom_api_and_operations_routes_declare_what_the_specification_says_issue_8() {
+        var declared = new java.util.TreeMap<String, Access>();
+        for (var r : app.routes()) {
+            if (r.path().startsWith("/newsroom") || r.path().startsWith("/api/") || r.path().startsWith("/_/")) {
+                declared.put(r.method() + " " + r.path(), (Access) r.roles().iterator().next());
+            }
+        }
+        assertThat(declared).isEqualTo(new java.util.TreeMap<>(SPEC));
+        var others = app.routes().stream().filter(r -> !r.path().startsWith("/newsroom") && !r.path().startsWith("/api/") && !r.path().startsWith("/_/"))
+            .filter(r -> r.roles().iterator().next() != Access.ANYONE).map(r -> r.method() + " " + r.path()).toList();
+        assertThat(others).as("reader routes are for anyone").isEmpty();
+    }
+
     /** A concrete URL for a route pattern. */
     String concrete(App.Route r, boolean ownArticleOfContributor) {
         var p = r.path();
