@@ -13,6 +13,7 @@ import org.masthead.article.ArticleAdminRoutes;
 import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
+import org.masthead.article.ChangeLog;
 import org.masthead.article.Publishing;
 import org.masthead.cluster.Job;
 import org.masthead.cluster.JobLeases;
@@ -23,8 +24,8 @@ import org.masthead.account.TokenAdminRoutes;
 import org.masthead.account.AccessCheck;
 import org.masthead.account.ApiGuard;
 import org.masthead.api.OpenApiRoutes;
-import org.masthead.api.WebhookAdminRoutes;
-import org.masthead.api.Webhooks;
+import org.masthead.webhooks.WebhookAdminRoutes;
+import org.masthead.webhooks.Webhooks;
 import org.masthead.feeds.FeedRoutes;
 import org.masthead.feeds.Feeds;
 import org.masthead.feeds.SitemapRoutes;
@@ -72,8 +73,8 @@ public final class App implements AutoCloseable {
         <body><main><h1>Something went wrong</h1><p>Please try again in a moment. <a href="/">Go to the home page</a>.</p></main></body></html>""";
 
     /** What the CLI and tests reach into after start. */
-    public record Services(Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
-                           Publishing publishing, MediaStore mediaStore, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
+    public record Services(String node, Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
+                           ChangeLog changes, Publishing publishing, MediaStore mediaStore, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
                            Popularity popularity, ViewStore views,
                            PrometheusMeterRegistry metrics) {
         /** Closes what services() opened, for CLI commands that never start the server. */
@@ -110,7 +111,9 @@ public final class App implements AutoCloseable {
         DefaultSections.ensure(taxonomy);
         var articles = new ArticleStore(db);
         var mediaStore = new MediaStore(db);
-        var publishing = new Publishing(db, articles, taxonomy, mediaStore, clock, config.media().requireAltAndCredit());
+        var node = "node-" + java.util.UUID.randomUUID();              // this process, in leases and the change log
+        var changes = new ChangeLog(db);
+        var publishing = new Publishing(db, articles, taxonomy, mediaStore, changes, node, clock, config.media().requireAltAndCredit());
         var blobs = new FileBlobStore(config.media().storageDir());
         var decoding = DecodeBudget.ofHeap(); // uploads and renditions share one bound on decoded pixels
         var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), decoding, clock);
@@ -124,7 +127,7 @@ public final class App implements AutoCloseable {
             : new SqlViewStore(db);
         var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
             p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
-        return new Services(db, accounts, users, taxonomy, articles, publishing, mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
+        return new Services(node, db, accounts, users, taxonomy, articles, changes, publishing, mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -143,20 +146,23 @@ public final class App implements AutoCloseable {
         var site = config.site();
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
             s.renditions().widths());
-        s.publishing().onChange(reader::articleChanged);          // pages first, so the rail refresh sees fresh pages
-        s.publishing().onChange(s.popularity()::articleChanged);
+        // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
+        var follower = new ChangeFollower(s.changes(), s.node(), clock);
+        for (var listener : List.<java.util.function.Consumer<org.masthead.article.ArticleChanged>>of(
+                reader::articleChanged,                            // pages first, so the rail refresh sees fresh pages
+                s.popularity()::articleChanged)) {
+            s.publishing().onChange(listener);
+            follower.onChange(listener);
+        }
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
         var clients = ClientAddress.trusting(config.http().trustedProxies());
-        var follower = new ChangeFollower(s.articles(), clock);     // edits made on other nodes
-        follower.onChange(reader::articleChangedElsewhere);
-        follower.onChange(s.popularity()::follow);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
         CdnPurges cdn = null;
         if (!config.cdn().purgeUrl().isEmpty()) {
             var refusal = outbound.refusal(config.cdn().purgeUrl());
             if (refusal != null) throw new AppConfig.ConfigException("cdn.purge-url", refusal);
-            cdn = new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), s.articles(), outbound);
+            cdn = new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), outbound, clock);
             s.publishing().onChange(cdn::articleChanged);
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
@@ -167,7 +173,7 @@ public final class App implements AutoCloseable {
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         s.publishing().onChange(change -> feeds.invalidate());
-        follower.onChange(change -> feeds.invalidate());
+        follower.onChange(change -> feeds.invalidate());          // webhooks and CDN purges go out once, from the node of the change
         var feedRoutes = new FeedRoutes(feeds);
         var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
         var apiTokens = new ApiTokens(s.db(), clock);
@@ -181,9 +187,10 @@ public final class App implements AutoCloseable {
         mediaAdmin.onChanged(s.publishing()::photoChanged);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         // One runner for every background job; one-node jobs hold a database lease (cluster mode).
-        var jobs = new Jobs(new JobLeases(s.db()), clock, s.metrics(), "node-" + java.util.UUID.randomUUID())
+        var jobs = new Jobs(new JobLeases(s.db()), clock, s.metrics(), s.node())
             .add(Job.everyNode("popularity", s.popularity().tickEvery(), s.popularity()::tick))
             .add(Job.everyNode("change-follower", java.time.Duration.ofMillis(500), follower::poll))
+            .add(Job.oneNode("change-log-compaction", java.time.Duration.ofMinutes(10), follower::compact))
             .add(Job.oneNode("renditions", java.time.Duration.ofSeconds(2), s.renditionJob()::run))
             .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver));
         if (cdn != null) {

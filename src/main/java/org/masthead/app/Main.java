@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.masthead.account.Role;
+import org.masthead.article.Publishing;
 import org.masthead.demo.DemoContent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +109,9 @@ public final class Main implements Runnable {
             var config = options.config();
             var clock = Clock.systemUTC();
             try (var services = new ClosingServices(App.services(config, clock))) {
-                DemoContent.fillIfEmpty(services.s(), clock, System.out);
+                var s = services.s();
+                DemoContent.fillIfEmpty(new DemoContent.Collaborators(s.articles(), s.users(), s.accounts(), s.taxonomy(), s.uploads(), s.views(),
+                    at -> new Publishing(s.db(), s.articles(), s.taxonomy(), s.mediaStore(), s.changes(), s.node(), at, false)), clock, System.out);
             }
             var app = App.start(config, clock);
             var password = app.services().accounts().generatePassword();

@@ -156,7 +156,8 @@ public final class ArticleAdminRoutes {
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
         var chosen = Http.field(ctx, "lead_photo");
-        var photo = chosen.matches("[0-9]{1,18}") ? uploads.find(Long.parseLong(chosen)).orElse(current) : current;
+        boolean other = chosen.matches("[0-9]{1,18}") && (current == null || current.id() != Long.parseLong(chosen));
+        var photo = other ? uploads.find(Long.parseLong(chosen)).orElse(current) : current;
         return readForm(ctx, photo);
     }
 
@@ -201,13 +202,16 @@ public final class ArticleAdminRoutes {
      */
     private void submit(Context ctx, User user, @Nullable Article article, Form form, String action,
                         java.util.function.BiFunction<Form, PhotoUse, Publishing.Result> save) throws IOException {
-        var draft = draftOf(form);
-        var typedUse = form.photo() == null ? null : useOf(form, form.photo().id());
-        var problems = publishing.checked(draft, typedUse);
-        problems.remove("photo"); // the chosen photo is checked below, with the upload
-        if (!problems.isEmpty()) {
-            render(ctx, Publishing.invalid(draft, typedUse, problems).status(), article, form, problems, "");
-            return;
+        var file = ctx.uploadedFile("photo");
+        if (file != null && file.size() > 0) { // check the words before a new file goes into the library; else the save checks them once
+            var draft = draftOf(form);
+            var typedUse = form.photo() == null ? null : useOf(form, form.photo().id());
+            var problems = publishing.checked(draft, typedUse);
+            problems.remove("photo"); // the new file replaces the chosen photo
+            if (!problems.isEmpty()) {
+                render(ctx, Publishing.invalid(draft, typedUse, problems).status(), article, form, problems, "");
+                return;
+            }
         }
         PhotoUse lead;
         try {
@@ -227,18 +231,16 @@ public final class ArticleAdminRoutes {
     private void save(Context ctx) throws IOException {
         var user = NewsroomGuard.user(ctx);
         var article = load(ctx);
-        var refusal = Publishing.editRefusal(user, article);
         var action = Http.field(ctx, "action");
         if ((action.equals("publish") || action.equals("unpublish")) && !user.role().canPublish()) {
             throw new ForbiddenResponse("Contributors cannot publish or unpublish; ask an editor.");
         }
-        if (refusal != null) throw new ForbiddenResponse(refusal);
         if (action.equals("unpublish")) {
             respond(ctx, publishing.unpublish(user, article.id()), article, Form.of(article));
             return;
         }
         submit(ctx, user, article, formFrom(ctx, article.leadPhoto()), action,
-            (form, lead) -> publishing.save(user, article.id(), form.revision(), draftOf(form), lead));
+            (form, lead) -> publishing.save(user, article, form.revision(), draftOf(form), lead)); // the one permission check is the use case's
     }
 
     /**
@@ -260,10 +262,9 @@ public final class ArticleAdminRoutes {
             return useOf(form, stored.photo().id()).orLibrary(stored.photo());
         }
         if (form.photo() == null) return null;
-        var library = uploads.find(form.photo().id()).orElseThrow(() -> new UploadRejected(400, "That photo is not in the library."));
-        var use = useOf(form, library.id());
-        boolean justChosen = article == null || article.leadPhoto() == null || article.leadPhoto().id() != library.id();
-        return justChosen ? use.orLibrary(library) : use;
+        var use = useOf(form, form.photo().id());
+        boolean justChosen = article == null || article.leadPhoto() == null || article.leadPhoto().id() != form.photo().id();
+        return justChosen ? use.orLibrary(form.photo()) : use; // a photo just chosen was loaded from the library by formFrom
     }
 
     private static PhotoUse useOf(Form f, long mediaId) { return new PhotoUse(mediaId, f.photoCaption(), f.photoCredit(), f.photoAlt()); }

@@ -1,10 +1,39 @@
 package org.masthead.article;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.masthead.taxonomy.Slugs;
 
 /**
- * Emitted after an article save, publish or unpublish commits. {@code before} and {@code after} are
- * the reader-visible states (null when not published then), so listeners can tell which pages,
- * counters and indexes to refresh.
+ * The one article event: emitted after a save, publish, unpublish or photo change commits, on the
+ * node where it happened, and delivered to every other node through the change log
+ * ({@link ChangeFollower}), so every cache, index and rail hears of each change exactly once.
+ * {@code before} and {@code after} are what readers could see (null when it was not published
+ * then): everything a listener needs to drop exactly the pages that show the story.
  */
-public record ArticleChanged(long articleId, @Nullable ArticleSummary before, @Nullable ArticleSummary after) {}
+public record ArticleChanged(long articleId, @Nullable Visible before, @Nullable Visible after) {
+    /** A story as readers saw it: its address, section, bylines, tags and lead photo. */
+    public record Visible(long id, long sectionId, String sectionSlug, String slug, String headline, @Nullable Long publishedAt,
+                          long updatedAt, @Nullable Long leadMediaId, List<String> tagSlugs, List<String> authorSlugs) {
+        public Visible {
+            tagSlugs = List.copyOf(tagSlugs);
+            authorSlugs = List.copyOf(authorSlugs);
+        }
+
+        /** The permalink as it goes on the wire. */
+        public String path() { return "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug); }
+
+        static @Nullable Visible of(Article a) {
+            if (!a.isPublished()) return null;
+            return new Visible(a.id(), a.section().id(), a.section().slug(), a.slug(), a.headline(), a.publishedAt(), a.updatedAt(),
+                a.leadPhoto() == null ? null : a.leadPhoto().id(), a.tags().stream().map(t -> t.slug()).toList(),
+                a.authors().stream().map(au -> au.slug()).toList());
+        }
+    }
+
+    /** The states that may be cached somewhere: before and after, whichever exist. */
+    public List<Visible> seen() {
+        if (before == null) return after == null ? List.of() : List.of(after);
+        return after == null ? List.of(before) : List.of(before, after);
+    }
+}

@@ -1,53 +1,53 @@
 package org.masthead.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Lets every node hear about article changes made on any node: twice a second it reads the articles
- * updated since its last look (with a minute of overlap for clock skew, each change reported once)
- * and tells its listeners, which drop cached pages and feeds. On a single node this repeats what
- * the local change events already did, at the cost of one indexed query per half second. It is the
- * one poller: pages, feeds and the popularity engine's published set all listen to it.
+ * Delivers other nodes' article events to this node's listeners, the same {@link ArticleChanged}
+ * the node that made the change delivered locally: pages, feeds and rails drop exactly what shows
+ * the story. The jobs runner calls {@link #poll} (job "change-follower", every node) and
+ * {@link #compact} (job "change-log-compaction", one node).
  */
 public final class ChangeFollower {
-    private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
-    private final ArticleStore articles;
+    private static final int BATCH = 500;
+    private final ChangeLog log;
+    private final String node;
     private final Clock clock;
-    private final List<Consumer<ArticleStore.StatusRef>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<Long, Long> seen = new ConcurrentHashMap<>();
-    private volatile long since;
+    private final List<Consumer<ArticleChanged>> listeners = new CopyOnWriteArrayList<>();
+    private volatile long lastId = -1;
 
-    public ChangeFollower(ArticleStore articles, Clock clock) {
-        this.articles = articles;
+    /** {@code node}: this process's identity; its own events were delivered when they happened. */
+    public ChangeFollower(ChangeLog log, String node, Clock clock) {
+        this.log = log;
+        this.node = node;
         this.clock = clock;
     }
 
-    public void onChange(Consumer<ArticleStore.StatusRef> listener) { listeners.add(listener); }
+    public void onChange(Consumer<ArticleChanged> listener) { listeners.add(listener); }
 
-    /** Starts following from now; the jobs runner then calls {@link #poll} (job "change-follower", every node). */
-    public void start() { since = clock.millis(); }
+    /** Starts following after the newest event. */
+    public void start() { lastId = log.lastId(); }
 
-    /** One look; returns how many changes were reported. */
+    /** One look; returns how many events from other nodes were delivered. */
     public synchronized int poll() {
-        long now = clock.millis();
-        int reported = 0;
-        for (var r : articles.listChangedSince(since - 60_000)) {
-            var previous = seen.put(r.id(), r.updatedAt());
-            if (previous != null && previous == r.updatedAt()) continue;
-            for (var l : listeners) l.accept(r);
-            reported++;
+        if (lastId < 0) start();
+        int delivered = 0;
+        for (var batch = log.listAfter(lastId, BATCH); !batch.isEmpty(); batch = batch.size() < BATCH ? List.of() : log.listAfter(lastId, BATCH)) {
+            for (var e : batch) {
+                if (!e.node().equals(node)) {
+                    for (var l : listeners) l.accept(e.change());
+                    delivered++;
+                }
+                lastId = e.id();
+            }
         }
-        seen.values().removeIf(t -> t < now - 120_000);
-        since = now;
-        return reported;
+        return delivered;
     }
 
-
+    /** Drops events older than an hour (a node that was away longer reloads what it caches on start). */
+    public int compact() { return log.compact(clock.millis() - Duration.ofHours(1).toMillis()); }
 }

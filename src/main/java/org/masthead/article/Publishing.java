@@ -32,10 +32,18 @@ public final class Publishing {
     private final boolean requirePhotoCredit;
 
     private final MediaStore media;
+    private final ChangeLog changes;
+    private final String node;
 
-    /** {@code requirePhotoCredit}: refuse to publish a lead photo without alt text or credit (else the editor is warned). */
-    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, MediaStore media, Clock clock, boolean requirePhotoCredit) {
+    /**
+     * {@code requirePhotoCredit}: refuse to publish a lead photo without alt text or credit (else the editor is warned).
+     * {@code node}: this process, as the change log names it.
+     */
+    public Publishing(Database db, ArticleStore articles, TaxonomyStore taxonomy, MediaStore media, ChangeLog changes, String node,
+                      Clock clock, boolean requirePhotoCredit) {
         this.requirePhotoCredit = requirePhotoCredit;
+        this.changes = changes;
+        this.node = node;
         this.media = media;
         this.db = db;
         this.articles = articles;
@@ -87,28 +95,46 @@ public final class Publishing {
      * photo text included.
      */
     public Result save(User user, long id, int baseRevision, ArticleDraft draft, @Nullable PhotoUse lead) {
-        var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        return save(user, articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id)), baseRevision, draft, lead);
+    }
+
+    /** As {@link #save(User, long, int, ArticleDraft, PhotoUse)}, for a caller that has just loaded {@code current}. */
+    public Result save(User user, Article current, int baseRevision, ArticleDraft draft, @Nullable PhotoUse lead) {
+        long id = current.id();
         var refusal = editRefusal(user, current);
         if (refusal != null) return new Result.Forbidden(refusal);
-        var problems = checked(draft, lead);
+        var currentLead = current.leadPhoto() == null ? null : current.leadPhoto().id();
+        var problems = checked(draft, lead, currentLead);
         if (!problems.isEmpty()) return invalid(draft, lead, problems);
         long now = clock.millis();
-        var before = visible(current);
         var saved = db.transaction(h -> {
             var slug = uniqueSlug(h, draft, id);
             if (!articles.update(h, id, baseRevision, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, now)) {
                 return null;
             }
-            writeBylinesAndTags(h, id, draft, user);
+            if (bylinesOrTagsChanged(current, draft, user)) writeBylinesAndTags(h, id, draft, user);
             var after = articles.find(h, id).orElseThrow();
             articles.insertRevision(h, id, after.revision(), user.id(), now, snapshot(draft, slug, lead, after.status().dbValue()));
             if (current.isPublished() && !after.path().equals(current.path())) articles.insertRedirect(h, current.path(), id, now);
             articles.insertAudit(h, user.id(), "article.save", "article:" + id, now);
+            log(h, new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(after)), now);
             return after;
         });
         if (saved == null) return new Result.Conflict(articles.find(id).orElseThrow());
-        emit(new ArticleChanged(id, before, visible(saved)));
+        emit(new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(saved)));
         return new Result.Saved(saved);
+    }
+
+    /** Whether the saved names differ from the article's (a save that keeps them writes no byline or tag rows). */
+    private static boolean bylinesOrTagsChanged(Article current, ArticleDraft draft, User user) {
+        var bylines = (draft.bylines().isEmpty() ? List.of(user.displayName()) : draft.bylines()).stream().map(Slugs::nameKey).distinct().toList();
+        var tags = draft.tags().stream().map(Slugs::termKey).distinct().sorted().toList();
+        return !bylines.equals(current.authors().stream().map(a -> Slugs.nameKey(a.displayName())).toList())
+            || !tags.equals(current.tags().stream().map(t -> Slugs.termKey(t.name())).sorted().toList());
+    }
+
+    private void log(Handle h, ArticleChanged change, long now) {
+        if (change.before() != null || change.after() != null) changes.append(h, node, change, now); // never visible: nothing to drop anywhere
     }
 
     private @Nullable PhotoUse libraryUse(@Nullable Long mediaId) {
@@ -122,7 +148,12 @@ public final class Publishing {
      */
     public void photoChanged(long mediaId) {
         for (long id : articles.listPublishedIdsWithLeadPhoto(mediaId)) {
-            articles.find(id).ifPresent(a -> emit(new ArticleChanged(id, visible(a), visible(a))));
+            articles.find(id).ifPresent(a -> {
+                var seen = ArticleChanged.Visible.of(a);
+                var change = new ArticleChanged(id, seen, seen);
+                db.useTransaction(h -> log(h, change, clock.millis()));
+                emit(change);
+            });
         }
     }
 
@@ -144,9 +175,10 @@ public final class Publishing {
             var a = articles.find(h, id).orElseThrow();
             articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, status.dbValue()));
             articles.insertAudit(h, user.id(), "article." + status.dbValue(), "article:" + id, now);
+            log(h, new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(a)), now);
             return a;
         });
-        emit(new ArticleChanged(id, visible(current), visible(after)));
+        emit(new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(after)));
         return new Result.Saved(after);
     }
 
@@ -162,12 +194,15 @@ public final class Publishing {
     public Map<String, String> checked(ArticleDraft draft) { return checked(draft, null); }
 
     /** Everything wrong with {@code draft} and its lead photo use, field → message; empty when it can be saved. */
-    public Map<String, String> checked(ArticleDraft draft, @Nullable PhotoUse lead) {
+    public Map<String, String> checked(ArticleDraft draft, @Nullable PhotoUse lead) { return checked(draft, lead, null); }
+
+    /** {@code currentLead}: the photo the article has now, which needs no look-up. */
+    private Map<String, String> checked(ArticleDraft draft, @Nullable PhotoUse lead, @Nullable Long currentLead) {
         var problems = new LinkedHashMap<>(draft.problems());
         if (draft.sectionId() > 0 && taxonomy.findSection(draft.sectionId()).isEmpty()) problems.put("section", "Choose a section.");
         if (lead != null) {
             problems.putAll(lead.problems());
-            if (lead.mediaId() <= 0 || media.find(lead.mediaId()).isEmpty()) {
+            if (lead.mediaId() <= 0 || (!Long.valueOf(lead.mediaId()).equals(currentLead) && media.find(lead.mediaId()).isEmpty())) {
                 problems.put("photo", "There is no photo " + lead.mediaId() + " in the library; choose another.");
             }
         }
@@ -190,12 +225,6 @@ public final class Publishing {
     private void writeBylinesAndTags(Handle h, long id, ArticleDraft draft, User user) {
         var bylines = draft.bylines().isEmpty() ? List.of(user.displayName()) : draft.bylines();
         articles.replaceBylinesAndTags(h, id, taxonomy.authorsNamed(h, bylines), taxonomy.tagsNamed(h, draft.tags()));
-    }
-
-    private static @Nullable ArticleSummary visible(Article a) {
-        if (!a.isPublished()) return null;
-        return new ArticleSummary(a.id(), a.section().slug(), a.section().name(), a.slug(), a.headline(), a.dek(), a.status(),
-            a.publishedAt(), a.updatedAt(), a.createdBy(), a.leadPhoto());
     }
 
     private void emit(ArticleChanged change) {

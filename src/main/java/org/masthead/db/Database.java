@@ -22,11 +22,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Engine engine;
+    private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.masthead.db.sql");
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     private Database(HikariDataSource pool, Engine engine) {
         this.pool = pool;
         this.engine = engine;
         this.jdbi = Jdbi.create(pool);
+        this.jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.increment();
+                if (SQL_LOG.isDebugEnabled()) SQL_LOG.debug("{}", context.getRenderedSql().replaceAll("\\s+", " "));
+            }
+        });
     }
 
     /** Opens a store with only the SQL migrations: for benchmarks and tests on throwaway databases. */
@@ -83,6 +92,9 @@ public final class Database implements AutoCloseable {
     }
 
     public Engine engine() { return engine; }
+
+    /** SQL statements run through this store so far (metrics; tests count the queries of one use case). */
+    public long statementCount() { return statements.sum(); }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
         return jdbi.withHandle(callback);

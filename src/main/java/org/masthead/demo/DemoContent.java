@@ -18,7 +18,12 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.masthead.account.Role;
-import org.masthead.app.App;
+import org.masthead.account.Accounts;
+import org.masthead.account.UserStore;
+import org.masthead.article.ArticleStore;
+import org.masthead.media.PhotoUploads;
+import org.masthead.popularity.ViewStore;
+import org.masthead.taxonomy.TaxonomyStore;
 import org.masthead.article.ArticleDraft;
 import org.masthead.article.Publishing;
 import org.masthead.media.PhotoText;
@@ -62,8 +67,15 @@ public final class DemoContent {
 
     private DemoContent() {}
 
+    /**
+     * What demo content is made with, handed in by app. {@code publishingAt} makes the publishing use
+     * case on another clock (the stories are dated over the past days).
+     */
+    public record Collaborators(ArticleStore articles, UserStore users, Accounts accounts, TaxonomyStore taxonomy, PhotoUploads uploads,
+                                ViewStore views, java.util.function.Function<Clock, Publishing> publishingAt) {}
+
     /** Fills an empty site; does nothing when articles already exist. */
-    public static void fillIfEmpty(App.Services s, Clock clock, PrintStream out) {
+    public static void fillIfEmpty(Collaborators s, Clock clock, PrintStream out) {
         if (!s.articles().listForNewsroom(new org.masthead.article.ArticleStore.Filter(null, null), 1, 0).isEmpty()) return;
         out.println("Filling the site with demo content (" + ARTICLES + " articles with photos)...");
         var random = new Random(20261125L);
@@ -71,7 +83,7 @@ public final class DemoContent {
             s.accounts().create(ADMIN_EMAIL, "Demo Admin", Role.ADMIN, s.accounts().generatePassword()));
         var sections = s.taxonomy().listSections();
         var demoClock = new SettableClock(clock.instant());
-        var publishing = new Publishing(s.db(), s.articles(), s.taxonomy(), s.mediaStore(), demoClock, false);
+        var publishing = s.publishingAt().apply(demoClock);
         var views = s.views();
         long now = clock.millis();
         var ids = new ArrayList<Long>();

@@ -115,12 +115,8 @@ public final class Popularity implements AutoCloseable {
     public void articleChanged(ArticleChanged change) {
         summaries.invalidate(change.articleId());
         var after = change.after();
-        if (after != null) published.put(change.articleId(), sectionOf(after), after.publishedAt() == null ? 0 : after.publishedAt());
+        if (after != null) published.put(change.articleId(), after.sectionId(), after.publishedAt() == null ? 0 : after.publishedAt());
         else published.remove(change.articleId());
-    }
-
-    private long sectionOf(ArticleSummary s) {
-        return articles.find(s.id()).map(a -> a.section().id()).orElse(0L);
     }
 
     /** One tick: flush, recompute rankings, and now and then compact. */
@@ -148,12 +144,6 @@ public final class Popularity implements AutoCloseable {
         }
     }
 
-    /** An article changed on some node (from the ChangeFollower): follow its publishing state. */
-    public void follow(ArticleStore.StatusRef change) {
-        if (change.published()) published.put(change.id(), change.sectionId(), change.publishedAt());
-        else published.remove(change.id());
-        summaries.invalidate(change.id());
-    }
 
     /** Recomputes every ranking from the store. */
     public void refresh() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import org.masthead.article.ArticleChanged;
-import org.masthead.article.ArticleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,6 @@ public final class CdnPurges {
     private final String url;
     private final String headerName;
     private final String headerValue;
-    private final ArticleStore articles;
     private final okhttp3.OkHttpClient http;
     private record Pending(java.util.Set<String> keys, int attempts, long notBefore) {}
 
@@ -29,22 +27,22 @@ public final class CdnPurges {
     private final ObjectMapper json = new ObjectMapper();
 
     /** {@code header} is "Name: value" or empty. */
-    public CdnPurges(String url, String header, ArticleStore articles, org.masthead.http.OutboundGuard guard) {
+    private final java.time.Clock clock;
+
+    public CdnPurges(String url, String header, org.masthead.http.OutboundGuard guard, java.time.Clock clock) {
+        this.clock = clock;
         this.url = url;
         this.http = guard.client(Duration.ofSeconds(10)); // connects only to the addresses it checked
         int colon = header.indexOf(':');
         this.headerName = colon > 0 ? header.substring(0, colon).strip() : "";
         this.headerValue = colon > 0 ? header.substring(colon + 1).strip() : "";
-        this.articles = articles;
     }
 
-    public static java.util.Set<String> keysFor(ArticleChanged change, ArticleStore articles) {
-        return SurrogateKeys.forChange(change, articles.find(change.articleId()).orElse(null));
-    }
+    public static java.util.Set<String> keysFor(ArticleChanged change) { return SurrogateKeys.forChange(change); }
 
     public void articleChanged(ArticleChanged change) {
-        if (change.before() == null && change.after() == null) return; // never visible: nothing cached anywhere
-        pending.add(new Pending(keysFor(change, articles), 0, 0));
+        if (change.seen().isEmpty()) return; // never visible: nothing cached anywhere
+        pending.add(new Pending(keysFor(change), 0, 0));
         nudger.run();
     }
 
@@ -53,7 +51,7 @@ public final class CdnPurges {
 
     /** Sends what is due (job "cdn-purge", on the node where the change happened); a failed purge is tried three times in all. */
     public void sendPending() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (int n = pending.size(); n > 0; n--) {
             var p = pending.poll();
             if (p == null) return;

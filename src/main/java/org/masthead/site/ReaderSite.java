@@ -103,37 +103,28 @@ public final class ReaderSite {
         return key == null ? Optional.empty() : cache.current(key, popularity.rankings().version());
     }
 
-    /** Drops the pages that show a changed article: its page (old and new path), its fronts, home. */
+    /**
+     * Drops exactly the pages that show a changed article, as it was and as it is: its page (old and
+     * new path), its section fronts, its tag and author pages, and home. The same event arrives
+     * from this node's saves and from other nodes' (through the change log).
+     */
     public void articleChanged(ArticleChanged change) {
-        for (var s : new ArticleSummary[] {change.before(), change.after()}) {
-            if (s == null) continue;
+        for (var s : change.seen()) {
             cache.invalidate("article:" + s.path());
             cache.invalidatePrefix("front:" + Slugs.encode(s.sectionSlug()) + ":");
+            s.tagSlugs().forEach(t -> cache.invalidate(listingKey("tag", t)));
+            s.authorSlugs().forEach(a -> cache.invalidate(listingKey("author", a)));
         }
-        invalidateListings();
-    }
-
-    /** An article changed somewhere in the cluster (path unknown here): drop its section's pages, home and listings. */
-    public void articleChangedElsewhere(org.masthead.article.ArticleStore.StatusRef change) {
-        taxonomy.findSection(change.sectionId()).ifPresent(s -> {
-            cache.invalidatePrefix("article:" + s.path());
-            cache.invalidatePrefix("front:" + Slugs.encode(s.slug()) + ":");
-        });
-        invalidateListings();
-    }
-
-    /** Pages that list articles from anywhere: home, tag and author pages. */
-    private void invalidateListings() {
         cache.invalidate("home");
-        cache.invalidatePrefix("tag:");
-        cache.invalidatePrefix("author:");
     }
+
+    private static String listingKey(String kind, String slug) { return kind + ":/" + kind + "/" + Slugs.encode(slug) + "/"; }
 
     /** A tag's or an author's page: their newest 50 stories. */
     private void listing(Context ctx, String kind) {
         var slug = ctx.pathParam("slug");
         var path = "/" + kind + "/" + Slugs.encode(slug) + "/";
-        serve(ctx, kind + ":" + path, () -> articles.findName(kind, slug).map(name -> {
+        serve(ctx, listingKey(kind, slug), () -> articles.findName(kind, slug).map(name -> {
             var heading = kind.equals("tag") ? name : "Stories by " + name;
             var listChrome = chrome(heading, heading + " at " + siteName, path, "");
             listChrome = listChrome.with("", social("website", heading, listChrome.description(), baseUrl + path, null));

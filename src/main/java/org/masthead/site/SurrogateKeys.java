@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanged;
-import org.masthead.article.ArticleSummary;
 import org.masthead.taxonomy.Slugs;
 
 /**
@@ -33,15 +32,13 @@ public final class SurrogateKeys {
     }
 
     /** What to purge when an article changes: every page that showed it before or shows it now. */
-    public static Set<String> forChange(ArticleChanged change, Article current) {
+    public static Set<String> forChange(ArticleChanged change) {
         var keys = new LinkedHashSet<String>();
         keys.add(article(change.articleId()));
-        for (ArticleSummary s : new ArticleSummary[] {change.before(), change.after()}) {
-            if (s != null) keys.add(section(s.sectionSlug()));
-        }
-        if (current != null) {
-            current.tags().forEach(t -> keys.add(listing("tag", t.slug())));
-            current.authors().forEach(au -> keys.add(listing("author", au.slug())));
+        for (var s : change.seen()) {
+            keys.add(section(s.sectionSlug()));
+            s.tagSlugs().forEach(t -> keys.add(listing("tag", t)));
+            s.authorSlugs().forEach(a -> keys.add(listing("author", a)));
         }
         keys.add(HOME);
         return keys;

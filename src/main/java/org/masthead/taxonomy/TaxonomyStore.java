@@ -11,12 +11,17 @@ import org.masthead.db.Database;
 public final class TaxonomyStore {
     private final Database db;
 
-    public TaxonomyStore(Database db) { this.db = db; }
-
-    public List<Section> listSections() {
-        return db.read(h -> h.createQuery("select id, slug, name from section order by position, name")
-            .map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list());
+    public TaxonomyStore(Database db) {
+        this.db = db;
+        this.sections = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(30))
+            .build(k -> db.read(h -> h.createQuery("select id, slug, name from section order by position, name")
+                .map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list()));
     }
+
+    /** Sections change almost never and every page and save asks for them: kept for 30 seconds (added ones show at once here). */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, List<Section>> sections;
+
+    public List<Section> listSections() { return sections.get("all"); }
 
     public Optional<Section> findSection(long id) {
         return listSections().stream().filter(s -> s.id() == id).findFirst();
@@ -29,12 +34,14 @@ public final class TaxonomyStore {
     /** Adds a section; throws IllegalArgumentException naming the problem. */
     public Section addSection(String name, String slug) {
         if (!Slugs.isValid(slug) || Slugs.RESERVED.contains(slug)) throw new IllegalArgumentException("section slug '" + slug + "' is invalid or reserved");
-        return db.transaction(h -> {
+        var section = db.transaction(h -> {
             int position = h.createQuery("select count(*) from section").mapTo(Integer.class).one();
             long id = h.createQuery("insert into section (slug, name, position) values (:slug, :name, :pos) returning id")
                 .bind("slug", slug).bind("name", name).bind("pos", position).mapTo(Long.class).one();
             return new Section(id, slug, name);
         });
+        sections.invalidateAll();
+        return section;
     }
 
     /**

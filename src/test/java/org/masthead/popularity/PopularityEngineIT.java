@@ -55,7 +55,7 @@ abstract class PopularityEngineIT {
         taxonomy.addSection("News", "news");
         taxonomy.addSection("Sport", "sport");
         articles = new ArticleStore(db);
-        publishing = new Publishing(db, articles, taxonomy, new org.masthead.media.MediaStore(db), clock, false);
+        publishing = new Publishing(db, articles, taxonomy, new org.masthead.media.MediaStore(db), new org.masthead.article.ChangeLog(db), "test-node", clock, false);
         var accounts = new org.masthead.account.Accounts(new UserStore(db), new Passwords(), clock);
         editor = accounts.create("e@example.com", "Ed", Role.EDITOR, "editor password 1");
     }

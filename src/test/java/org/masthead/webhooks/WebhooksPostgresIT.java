@@ -1,4 +1,4 @@
-package org.masthead.api;
+package org.masthead.webhooks;
 
 import org.masthead.db.Database;
 

@@ -1,4 +1,4 @@
-package org.masthead.api;
+package org.masthead.webhooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -1,0 +1,5 @@
+/**
+ * Operations: health and Prometheus metrics.
+ */
+@org.jspecify.annotations.NullMarked
+package org.masthead.ops;
