@@ -61,6 +61,7 @@ import org.masthead.popularity.ViewStore;
 import org.masthead.site.Assets;
 import org.masthead.site.ReaderSite;
 import org.masthead.taxonomy.NameRepair;
+import org.masthead.taxonomy.NameRepairRoutes;
 import org.masthead.taxonomy.TaxonomyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -243,6 +244,7 @@ public final class App implements AutoCloseable {
             articleApi.mount(r);
             OpenApiRoutes.load().mount(r);
             webhookAdmin.mount(r);
+            new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r);
             feedRoutes.mount(r);
             sitemapRoutes.mount(r);
             new WebJars("tinymce/6.8.3/").mount(r);

@@ -49,6 +49,24 @@ public final class PlainText {
         return out == null ? s : out.toString();
     }
 
+    /** {@code s} with every control character HTML forbids (C0 but tab, line feed, carriage return; DEL; C1; lone surrogates) as U+FFFD. */
+    public static String htmlSafe(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = !pair && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7f && c <= 0x9f)
+                || Character.isSurrogate(c));
+            if (bad && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(bad ? '\uFFFD' : c);
+            if (pair) {
+                if (out != null) out.append(s.charAt(i + 1));
+                i++;
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** Text escaped for HTML, for places that take HTML but hold plain text (RSS descriptions). */
     public static String escapeHtml(String s) {
         var out = new StringBuilder(s.length() + 16);

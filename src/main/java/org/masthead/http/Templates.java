@@ -5,7 +5,10 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 
-/** JTE templates, precompiled at build time by jte-maven-plugin (src/main/jte). */
+/**
+ * JTE templates, precompiled at build time by jte-maven-plugin (src/main/jte). What they render never
+ * carries a control character HTML forbids (a refused form shows its NUL as U+FFFD, so the writer sees where it was).
+ */
 public final class Templates {
     private final TemplateEngine engine;
 
@@ -19,7 +22,7 @@ public final class Templates {
     public String render(String template, Object model) {
         var out = new StringOutput();
         engine.render(template, model, out);
-        return out.toString();
+        return PlainText.htmlSafe(out.toString());
     }
 
     /** A private (never cached) HTML response, as every newsroom page is. */

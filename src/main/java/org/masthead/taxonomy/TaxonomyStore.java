@@ -103,4 +103,13 @@ public final class TaxonomyStore {
         for (int n = 2; h.createQuery(sql).bind("slug", slug).mapTo(Integer.class).one() > 0; n++) slug = base + "-" + n;
         return slug;
     }
+
+    /** One line of migration 8's report: what it changed, or what an admin should check ({@code needsReview}). */
+    public record Repair(String kind, String subject, String note, boolean needsReview) {}
+
+    /** Migration 8's report, what needs review first. */
+    public List<Repair> listRepairs() {
+        return db.read(h -> h.createQuery("select kind, subject, note, needs_review from name_repair order by needs_review desc, id")
+            .map((rs, ctx) -> new Repair(rs.getString("kind"), rs.getString("subject"), rs.getString("note"), rs.getBoolean("needs_review"))).list());
+    }
 }

@@ -49,6 +49,18 @@ class HtmlValidityIT {
             long photoId = app.services().articles().find(id).orElseThrow().leadPhoto().id();
             pages.put("photo", editor.get("/newsroom/photos/" + photoId).body());
             pages.put("new-with-photo", editor.get("/newsroom/articles/new?photo=" + photoId).body());
+            pages.put("names", admin.get("/newsroom/names").body());
+            pages.put("control-characters", editor.post("/newsroom/articles", Fixtures.articleForm(1, "Bad\u0000headline", Map.of())).body());
+            pages.put("photo-conflict", admin.post("/newsroom/photos/" + photoId, Map.of("caption", "x", "credit", "", "creator", "", "copyright", "",
+                "alt", "", "title", "", "focal_x", "50", "focal_y", "50", "text_revision", "0")).body());
+            var arabic = new java.util.HashMap<>(Fixtures.articleForm(1, "مجلس المدينة يقر خطة الفيضانات", Map.of("bylines", "أحمد منصور",
+                "tags", "الميزانية", "photo_caption", "أعضاء المجلس يغادرون القاعة.", "lead_photo", String.valueOf(photoId), "action", "publish")));
+            var published = editor.post("/newsroom/articles", arabic);
+            long arabicId = Long.parseLong(published.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+            var arabicArticle = app.services().articles().find(arabicId).orElseThrow();
+            pages.put("arabic-article", reader.get(arabicArticle.path()).body());
+            pages.put("arabic-author", reader.get(arabicArticle.authors().get(0).path()).body());
+            pages.put("arabic-edit", editor.get("/newsroom/articles/" + arabicId).body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
                     .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")

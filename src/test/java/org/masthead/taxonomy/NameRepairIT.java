@@ -72,6 +72,7 @@ abstract class NameRepairIT {
                 // Run again: nothing more to do (idempotent), and names are found by their key from now on.
                 var keys = db.read(h -> h.createQuery("select count(*) from author where name_key is null").mapTo(Integer.class).one());
                 assertThat(keys).isZero();
+                assertThat(new TaxonomyStore(db).listRepairs()).extracting(TaxonomyStore.Repair::note).anyMatch(n -> n.contains("سارة الخطيب"));
             }
         } finally {
             if (pgDb != null) {

@@ -27,16 +27,32 @@ public final class Chromium {
     public static ChromeDriver start() { return start(Visitors.userAgent(0)); }
 
     /** A browser that presents {@code userAgent}: distinct ones are distinct readers. */
-    public static ChromeDriver start(String userAgent) {
+    public static ChromeDriver start(String userAgent) { return start(userAgent, 1280, 1000); }
+
+    /** A browser with a window of {@code width}×{@code height} CSS pixels (390×844: a phone). */
+    public static ChromeDriver start(String userAgent, int width, int height) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1280,1000", "--user-agent=" + userAgent);
+            "--window-size=" + width + "," + height, "--user-agent=" + userAgent);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Records every Content-Security-Policy violation on every page this browser opens, for {@link #cspViolations}. */
+    public static void recordCspViolations(ChromeDriver driver) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
+    }
+
+    /** The CSP violations on the current page (and its same-origin frames' reports to it). */
+    @SuppressWarnings("unchecked")
+    public static List<String> cspViolations(ChromeDriver driver) {
+        var v = driver.executeScript("return window.__csp || [];");
+        return (List<String>) v;
     }
 
     /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page; returns the violations found. */

@@ -1,0 +1,113 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.testing.Chromium;
+import org.masthead.testing.Fixtures;
+import org.masthead.testing.TestApp;
+import org.masthead.testing.Visitors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 8, tried as an editor working in Arabic on a 390 px phone: the story, its byline, tag and
+ * photo caption are what she typed, right-to-left where they are, each with its own page; no page
+ * scrolls sideways, the buttons are in reach, and nothing trips the Content-Security-Policy.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArabicEditorOnAPhoneIT {
+    TestApp app;
+    ChromeDriver phone;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Database.Engine.SQLITE);
+        phone = Chromium.start(Visitors.userAgent(7), 390, 844);
+        Chromium.recordCspViolations(phone);
+    }
+
+    @AfterAll
+    void stop() {
+        if (phone != null) phone.quit();
+        app.close();
+    }
+
+    WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(phone, Duration.ofSeconds(seconds)); }
+
+    long scrollWidth() { return (Long) phone.executeScript("return document.documentElement.scrollWidth;"); }
+
+    long viewportWidth() { return (Long) phone.executeScript("return document.documentElement.clientWidth;"); }
+
+    @Test
+    void an_arabic_story_written_on_a_phone_credits_its_reporter_and_reads_right_to_left_issue_8() throws Exception {
+        app.services().accounts().create("layla@example.com", "ليلى حداد", Role.EDITOR, "layla's desk password");
+        var photo = java.nio.file.Files.createTempFile("phone-", ".jpg");
+        java.nio.file.Files.write(photo, Fixtures.jpeg(1200, 800, 42));
+        phone.get(app.baseUrl() + "/newsroom/sign-in");
+        phone.findElement(By.id("email")).sendKeys("layla@example.com");
+        phone.findElement(By.id("password")).sendKeys("layla's desk password");
+        phone.findElement(By.cssSelector("button[type=submit].primary")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/newsroom/articles"));
+        assertThat(scrollWidth()).as("article list at 390 px").isLessThanOrEqualTo(viewportWidth());
+
+        phone.get(app.baseUrl() + "/newsroom/articles/new");
+        waitUpTo(15).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("body_ifr"));
+        var body = phone.findElement(By.id("tinymce"));
+        body.click();
+        body.sendKeys("افتتح المجلس جلسته صباح الثلاثاء.");
+        phone.switchTo().defaultContent();
+        phone.findElement(By.id("headline")).sendKeys("مجلس المدينة يقر خطة الفيضانات");
+        new Select(phone.findElement(By.id("section"))).selectByVisibleText("News");
+        phone.findElement(By.id("bylines")).sendKeys("أحمد منصور، سارة الخطيب".replace("، ", ", "));
+        phone.findElement(By.id("tags")).sendKeys("الميزانية");
+        phone.findElement(By.id("photo")).sendKeys(photo.toString());
+        phone.findElement(By.id("photo_caption")).sendKeys("أعضاء المجلس يغادرون القاعة بعد التصويت.");
+        phone.findElement(By.id("photo_credit")).sendKeys("MASTHEAD/يوسف علي");
+        phone.findElement(By.id("photo_alt")).sendKeys("خمسة أعضاء ينزلون درجاً حجرياً");
+        assertThat(scrollWidth()).as("editor at 390 px").isLessThanOrEqualTo(viewportWidth());
+        var publish = phone.findElement(By.cssSelector("button[value=publish]"));
+        assertThat(publish.isDisplayed()).isTrue();
+        var rect = publish.getRect();
+        assertThat(rect.getWidth()).as("a button a thumb can hit").isGreaterThanOrEqualTo(44);
+        assertThat(rect.getX() + rect.getWidth()).isLessThanOrEqualTo((int) viewportWidth());
+        ((org.openqa.selenium.JavascriptExecutor) phone).executeScript("arguments[0].scrollIntoView({block: 'center'});", publish);
+        publish.click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertThat(Chromium.cspViolations(phone)).as("CSP violations in the newsroom").isEmpty();
+        phone.findElement(By.linkText("View on site")).click();
+
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertThat(phone.getCurrentUrl()).contains("/news/%D9%85%D8%AC%D9%84%D8%B3-");
+        assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("مجلس المدينة يقر خطة الفيضانات");
+        var bylines = phone.findElements(By.cssSelector(".byline a.author"));
+        assertThat(bylines).extracting(e -> e.getText()).containsExactly("أحمد منصور", "سارة الخطيب");
+        assertThat(bylines).extracting(e -> e.getAttribute("dir")).containsOnly("auto");
+        var caption = phone.findElement(By.cssSelector("figure.lead-photo .caption"));
+        assertThat(caption.getText()).isEqualTo("أعضاء المجلس يغادرون القاعة بعد التصويت.");
+        assertThat(caption.getCssValue("direction")).isEqualTo("rtl");
+        assertThat(phone.findElement(By.cssSelector("figure.lead-photo .credit")).getText()).isEqualTo("MASTHEAD/يوسف علي");
+        assertThat(scrollWidth()).as("article page at 390 px").isLessThanOrEqualTo(viewportWidth());
+        assertThat(Chromium.axeViolations(phone)).as("axe on the article at 390 px").isEmpty();
+        assertThat(Chromium.cspViolations(phone)).as("CSP violations on the reader page").isEmpty();
+
+        bylines = phone.findElements(By.cssSelector(".byline a.author"));
+        bylines.get(1).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "سارة الخطيب"));
+        assertThat(phone.findElement(By.tagName("main")).getText()).contains("مجلس المدينة يقر خطة الفيضانات");
+        phone.navigate().back();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".byline a.author")));
+        phone.findElements(By.cssSelector(".byline a.author")).get(0).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "أحمد منصور"));
+        assertThat(phone.getCurrentUrl()).doesNotContain("/author/item");
+    }
+}
