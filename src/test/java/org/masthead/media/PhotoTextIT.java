@@ -178,6 +178,17 @@ abstract class PhotoTextIT {
     }
 
     @Test
+    void the_editor_sees_the_files_instructions_and_usage_terms_where_the_photo_is_used_issue_8() throws Exception {
+        var bytes = java.nio.file.Files.readAllBytes(org.masthead.testing.Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg"));
+        var p = app.services().uploads().upload(bytes, new PhotoText("", "", "", "", "", ""), null);
+        var fresh = editor.get("/newsroom/articles/new?photo=" + p.id()).body();
+        assertThat(fresh).contains("Instructions from the file:").contains("An Instruction (ref2021.1)")
+            .contains("Usage terms:").contains("Rights Usage Terms (ref2021.1)");
+        long a = idFrom(editor.post("/newsroom/articles", form("Story with instructions", p.id(), "", Map.of())));
+        assertThat(editor.get("/newsroom/articles/" + a).body()).contains("An Instruction (ref2021.1)");
+    }
+
+    @Test
     void the_api_takes_a_lead_photo_object_and_refuses_bad_photo_ids_with_422_issue_8() throws Exception {
         long p = photo(307, "API library caption");
         var token = token("editor");
