@@ -1,5 +1,6 @@
 package org.masthead.api;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
@@ -21,6 +22,6 @@ public final class OpenApiRoutes {
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
-        r.get("/api/v1/openapi.json", ctx -> ctx.header("Cache-Control", "public, max-age=300").contentType("application/json").result(document), Access.ANYONE);
+        r.get("/api/v1/openapi.json", ctx -> ctx.header("Cache-Control", CacheControl.publicFor(300)).contentType("application/json").result(document), Access.ANYONE);
     }
 }

@@ -1,7 +1,6 @@
 package org.masthead.app;
 
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.List;
 import org.masthead.account.AccountRoutes;
@@ -32,10 +31,9 @@ import org.masthead.feeds.SitemapRoutes;
 import org.masthead.feeds.Sitemaps;
 import org.masthead.http.ClientAddress;
 import org.masthead.http.FastLane;
+import org.masthead.http.WebServer;
 import org.masthead.http.OutboundGuard;
 import org.masthead.site.CdnPurges;
-import org.masthead.http.Problem;
-import org.masthead.http.SecurityHeaders;
 import org.masthead.media.PhotoApiRoutes;
 import org.masthead.http.Templates;
 import org.masthead.http.WebJars;
@@ -69,9 +67,6 @@ import org.slf4j.LoggerFactory;
 /** The composition root: everything is created and wired here, top to bottom. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    private static final String PLAIN_500 = """
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title></head>
-        <body><main><h1>Something went wrong</h1><p>Please try again in a moment. <a href="/">Go to the home page</a>.</p></main></body></html>""";
 
     /** What the CLI and tests reach into after start. */
     public record Services(String node, Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
@@ -203,86 +198,26 @@ public final class App implements AutoCloseable {
         s.popularity().start();                                    // loads the published set and rankings before the first page
         follower.start();
 
-        var server = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.concurrency.useVirtualThreads = true;
-            cfg.router.ignoreTrailingSlashes = false;
-            cfg.http.maxRequestSize = config.media().maxUploadBytes() + 1_000_000;
-            cfg.http.generateEtags = false;
-            cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE; // pages are gzipped once, when cached
-            cfg.jetty.host = config.http().host();
-            cfg.jetty.port = config.http().port();
-            cfg.jetty.multipartConfig.maxFileSize(config.media().maxUploadBytes() * 2, io.javalin.config.SizeUnit.BYTES);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(config.media().maxUploadBytes() * 2 + 1_000_000, io.javalin.config.SizeUnit.BYTES);
-            // Forms: a 500,000-character body is up to ~6 MB urlencoded; the validation refuses long fields with a message, not Jetty.
-            cfg.jetty.modifyServletContextHandler(h -> {
-                h.setMaxFormContentSize(MAX_FORM_BYTES);
-                h.setMaxFormKeys(1_000);
-            });
-            var fastLane = new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients);
-            cfg.jetty.modifyServer(jetty -> jetty.setHandler(fastLane)); // Javalin nests inside it
-            var r = cfg.routes;
-            r.before(ctx -> SecurityHeaders.apply(ctx.path(), ctx::header));
-            long maxBody = config.media().maxUploadBytes() * 2 + 1_000_000;
-            r.before(ctx -> {
-                if (ctx.contentLength() > Math.max(maxBody, MAX_FORM_BYTES)) {
-                    throw new HttpResponseException(413, "The request is " + (ctx.contentLength() >> 20) + " MB; uploads are limited to "
-                        + (config.media().maxUploadBytes() >> 20) + " MB.");
-                }
-            });
-            r.before("/api/*", ctx -> ctx.header("Cache-Control", "private, no-store")); // API routes that may be cached say so
-            r.beforeMatched(access::check);                        // each route's declared Access (see the routes classes)
-            accountRoutes.mount(r);
-            articleRoutes.mount(r);
-            popularAdmin.mount(r);
-            popularApi.mount(r);
-            ops.mount(r);
-            media.mount(r);
-            mediaAdmin.mount(r);
-            tokenAdmin.mount(r);
-            photoApi.mount(r);
-            articleApi.mount(r);
-            OpenApiRoutes.load().mount(r);
-            webhookAdmin.mount(r);
-            new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r);
-            feedRoutes.mount(r);
-            sitemapRoutes.mount(r);
-            new WebJars("tinymce/6.8.3/").mount(r);
-            reader.mount(r);                                       // last: its /{section}/{slug} would shadow the rest
-            // Every response states its caching: a handler that said nothing gets the safe default.
-            r.after(ctx -> {
-                if (ctx.res().getHeader("Cache-Control") == null) {
-                    ctx.header("Cache-Control", ctx.statusCode() == 301 ? "public, max-age=3600" : "no-store");
-                }
-            });
-            r.exception(HttpResponseException.class, (e, ctx) -> {
-                if (ctx.path().startsWith("/api/")) Problem.send(ctx, e.getStatus(), Problem.title(e.getStatus()), e.getMessage());
-                else reader.error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage());
-            });
-            r.exception(Exception.class, (e, ctx) -> {
-                if (tooLarge(e)) { // a body past Jetty's limits, found while parsing it (no Content-Length up front)
-                    var message = "The request is larger than the server accepts; uploads are limited to " + (config.media().maxUploadBytes() >> 20) + " MB.";
-                    if (ctx.path().startsWith("/api/")) Problem.send(ctx, 413, Problem.title(413), message);
-                    else reader.error(ctx, 413, title(413), message);
-                    return;
-                }
-                log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                if (ctx.path().startsWith("/api/")) {
-                    Problem.send(ctx, 500, Problem.title(500), "Something went wrong on our side; it has been logged.");
-                    return;
-                }
-                ctx.status(500).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(PLAIN_500);
-            });
-            r.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/")) {
-                    if (!String.valueOf(ctx.res().getContentType()).contains("json")) Problem.send(ctx, 404, Problem.title(404), "No such API resource: " + ctx.path());
-                    return;
-                }
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint GET " + ctx.path() + " not found")) {
-                    reader.notFound(ctx);
-                }
-            });
-        });
+        var server = WebServer.create(new WebServer.Settings(config.http().host(), config.http().port(), config.media().maxUploadBytes()),
+            new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients), new WebServer.ErrorPages(reader::error, reader::notFound),
+            access::check, List.of(
+            accountRoutes::mount,
+            articleRoutes::mount,
+            popularAdmin::mount,
+            popularApi::mount,
+            ops::mount,
+            media::mount,
+            mediaAdmin::mount,
+            tokenAdmin::mount,
+            photoApi::mount,
+            articleApi::mount,
+            r -> OpenApiRoutes.load().mount(r),
+            webhookAdmin::mount,
+            r -> new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r),
+            feedRoutes::mount,
+            sitemapRoutes::mount,
+            r -> new WebJars("tinymce/6.8.3/").mount(r),
+            reader::mount));                                       // the reader site last: its /{section}/{slug} would shadow the rest
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -293,29 +228,6 @@ public final class App implements AutoCloseable {
         jobs.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
         return new App(server, s, jobs);
-    }
-
-    static final int MAX_FORM_BYTES = 8_000_000;
-
-    private static boolean tooLarge(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            var m = String.valueOf(t.getMessage());
-            if (m.contains("max file size exceeded") || m.contains("larger than max length") || m.contains("max request size")
-                || (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 413)) return true;
-            if (t.getCause() == t) break;
-        }
-        return false;
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "That request could not be used";
-            case 401 -> "Please sign in";
-            case 403 -> "Not allowed";
-            case 404 -> "Page not found";
-            case 413 -> "Too large";
-            default -> "Something went wrong";
-        };
     }
 
     public int port() { return server.port(); }

@@ -1,5 +1,6 @@
 package org.masthead.feeds;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -14,7 +15,7 @@ import org.masthead.http.Etags;
  * {@code ?full=1} for full content. Conditional GET with ETag and Last-Modified.
  */
 public final class FeedRoutes {
-    static final String CACHE_CONTROL = "public, max-age=300, s-maxage=300, stale-while-revalidate=600";
+    static final String CACHE_CONTROL = CacheControl.FEED;
     private final Feeds feeds;
 
     public FeedRoutes(Feeds feeds) { this.feeds = feeds; }

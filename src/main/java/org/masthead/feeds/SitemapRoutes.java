@@ -1,5 +1,6 @@
 package org.masthead.feeds;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -42,7 +43,7 @@ public final class SitemapRoutes {
     }
 
     private static void send(Context ctx, String type, String body, int maxAge) {
-        ctx.header("Cache-Control", "public, max-age=" + maxAge + ", s-maxage=" + maxAge + ", stale-while-revalidate=" + maxAge)
+        ctx.header("Cache-Control", CacheControl.sharedFor(maxAge))
             .contentType(type).result(body);
     }
 }

@@ -84,7 +84,7 @@ public final class FastLane extends Handler.Wrapper {
             beacons.accept(body, h.get(HttpHeader.USER_AGENT), purpose, clients.resolve(Request.getRemoteAddr(request), h.get(HttpHeader.X_FORWARDED_FOR)));
         }
         response.setStatus(204);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, CacheControl.NO_STORE);
         response.write(true, null, callback);
         return true;
     }

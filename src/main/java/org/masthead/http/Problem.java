@@ -19,7 +19,7 @@ public final class Problem {
         p.put("detail", detail);
         p.put("instance", ctx.path());
         try {
-            ctx.status(status).header("Cache-Control", "private, no-store").contentType("application/problem+json")
+            ctx.status(status).header("Cache-Control", CacheControl.PRIVATE).contentType("application/problem+json")
                 .result(JSON.writeValueAsString(p));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -28,7 +28,7 @@ public final class Templates {
     /** A private (never cached) HTML response, as every newsroom page is. */
     public void privatePage(Context ctx, int status, String template, Object model) {
         ctx.status(status)
-            .header("Cache-Control", "private, no-store")
+            .header("Cache-Control", CacheControl.PRIVATE)
             .header("X-Robots-Tag", "noindex")
             .contentType("text/html; charset=utf-8")
             .result(render(template, model));

@@ -35,7 +35,7 @@ public final class WebJars {
             files.put(path, bytes); // only files that exist are kept, so the map is bounded by the jar
         }
         var ext = path.substring(path.lastIndexOf('.') + 1);
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable")
+        ctx.header("Cache-Control", CacheControl.IMMUTABLE)
             .contentType(TYPES.getOrDefault(ext, "application/octet-stream")).result(bytes);
     }
 

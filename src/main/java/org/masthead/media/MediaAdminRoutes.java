@@ -1,5 +1,6 @@
 package org.masthead.media;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
@@ -116,7 +117,7 @@ public final class MediaAdminRoutes {
                 }
                 list.add(m);
             }
-            ctx.status(status).header("Cache-Control", "private, no-store").contentType("application/json").result(json.writeValueAsString(list));
+            ctx.status(status).header("Cache-Control", CacheControl.PRIVATE).contentType("application/json").result(json.writeValueAsString(list));
             return;
         }
         renderUpload(ctx, status, outcomes);

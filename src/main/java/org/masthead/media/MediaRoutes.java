@@ -1,5 +1,6 @@
 package org.masthead.media;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -32,7 +33,7 @@ public final class MediaRoutes {
         if (!SHA.matcher(sha).matches() || !RENDITION.matcher(name).matches()) throw new NotFoundResponse("no such rendition");
         var bytes = renditions.get(sha, name).orElseThrow(() -> new NotFoundResponse("no such rendition"));
         var etag = "\"" + sha.substring(0, 16) + "-" + name + "\"";
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable").header("ETag", etag).header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", CacheControl.IMMUTABLE).header("ETag", etag).header("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
@@ -47,7 +48,7 @@ public final class MediaRoutes {
         var bytes = blobs.get("originals/" + m.group(1).substring(0, 2) + "/" + m.group(1) + "." + format.extension())
             .orElseThrow(() -> new NotFoundResponse("no such photo"));
         var etag = "\"" + m.group(1) + "\"";
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable").header("ETag", etag)
+        ctx.header("Cache-Control", CacheControl.IMMUTABLE).header("ETag", etag)
             .header("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);

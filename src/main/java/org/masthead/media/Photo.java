@@ -20,7 +20,7 @@ public record Photo(long id, String sha256, String mime, int width, int height, 
     /** A srcset of the plain-width renditions for these configured widths. */
     public String srcset(java.util.List<Integer> widths) {
         var sb = new StringBuilder();
-        for (int w : Renditions.widthsFor(width, widths)) sb.append(sb.isEmpty() ? "" : ", ").append(rendition("w" + w + ".jpg")).append(' ').append(w).append('w');
+        for (int w : Renditions.widthsFor(width, widths)) sb.append(sb.isEmpty() ? "" : ", ").append(rendition(Rendition.plainName(w))).append(' ').append(w).append('w');
         return sb.toString();
     }
 
@@ -28,14 +28,14 @@ public record Photo(long id, String sha256, String mime, int width, int height, 
     public String src(java.util.List<Integer> widths, int preferred) {
         int best = 0;
         for (int w : Renditions.widthsFor(width, widths)) if (best == 0 || Math.abs(w - preferred) < Math.abs(best - preferred)) best = w;
-        return rendition("w" + best + ".jpg");
+        return rendition(Rendition.plainName(best));
     }
 
     /** The focal point as it appears in crop names ("f50x50"): a moved focal point gives new, uncached URLs. */
     public String focalTag() { return "f" + Math.round(focalX * 100) + "x" + Math.round(focalY * 100); }
 
     /** The URL of a 16:9 ("wide") or 1:1 ("square") crop at {@code width}. */
-    public String crop(String kind, int width) { return rendition(kind + "-w" + width + "-" + focalTag() + ".jpg"); }
+    public String crop(String kind, int width) { return rendition(Rendition.cropName(kind, width, focalTag())); }
 
     /** The 16:9 crop for social cards, when the photo is large enough; else the original. */
     public String wideUrl() { return width >= 1280 && height * 16 / 9 >= 1280 ? crop("wide", 1280) : url(); }

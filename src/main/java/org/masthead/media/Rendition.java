@@ -7,9 +7,15 @@ public record Rendition(Crop crop, int width, int height, String focalTag) {
     /** The file name inside the photo's rendition folder: w640.jpg, wide-w1280-f50x50.jpg, square-w320-f50x50.jpg. */
     public String name() {
         return switch (crop) {
-            case NONE -> "w" + width + ".jpg";
-            case WIDE -> "wide-w" + width + "-" + focalTag + ".jpg";
-            case SQUARE -> "square-w" + width + "-" + focalTag + ".jpg";
+            case NONE -> plainName(width);
+            case WIDE -> cropName("wide", width, focalTag);
+            case SQUARE -> cropName("square", width, focalTag);
         };
     }
+
+    /** The one grammar of rendition names: a plain width ("w640.jpg"). */
+    public static String plainName(int width) { return "w" + width + ".jpg"; }
+
+    /** ... and a crop ("wide-w1280-f50x50.jpg"): {@code kind} is wide or square, the focal point in the name. */
+    public static String cropName(String kind, int width, String focalTag) { return kind + "-w" + width + "-" + focalTag + ".jpg"; }
 }

@@ -1,5 +1,6 @@
 package org.masthead.ops;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -34,7 +35,7 @@ public final class OpsRoutes {
     }
 
     private void metrics(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
+        ctx.header("Cache-Control", CacheControl.NO_STORE);
         var auth = ctx.header("Authorization");
         boolean tokenOk = !metricsToken.isEmpty() && auth != null && java.security.MessageDigest.isEqual(
             ("Bearer " + metricsToken).getBytes(java.nio.charset.StandardCharsets.UTF_8), auth.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -67,6 +68,6 @@ public final class OpsRoutes {
         var body = new LinkedHashMap<String, Object>();
         body.put("status", h.healthy() ? "ok" : "degraded");
         body.put("counting", counting);
-        ctx.header("Cache-Control", "no-store").contentType("application/json").result(json.writeValueAsString(body));
+        ctx.header("Cache-Control", CacheControl.NO_STORE).contentType("application/json").result(json.writeValueAsString(body));
     }
 }

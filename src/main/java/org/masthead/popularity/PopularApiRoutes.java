@@ -1,5 +1,6 @@
 package org.masthead.popularity;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -84,7 +85,7 @@ public final class PopularApiRoutes {
         body.put("section", sectionParam == null || sectionParam.isBlank() ? null : sectionParam);
         body.put("generatedAt", Instant.ofEpochMilli(rankings.computedAt()).toString());
         body.put("items", items);
-        ctx.header("Cache-Control", "public, max-age=5").contentType("application/json").result(json.writeValueAsString(body));
+        ctx.header("Cache-Control", CacheControl.publicFor(5)).contentType("application/json").result(json.writeValueAsString(body));
     }
 
     private void problem(Context ctx, String detail) {

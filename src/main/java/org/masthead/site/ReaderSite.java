@@ -1,5 +1,6 @@
 package org.masthead.site;
 
+import org.masthead.http.CacheControl;
 import org.masthead.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,7 +27,7 @@ import org.masthead.taxonomy.TaxonomyStore;
  * ETags and Cache-Control, cookie-free. Permalinks are /{section}/{slug} (docs/urls.md).
  */
 public final class ReaderSite {
-    static final String PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400";
+    static final String PAGE_CACHE_CONTROL = CacheControl.PAGE;
     static final int FRONT_PAGE_SIZE = 20;
 
     private final ArticleStore articles;
@@ -73,7 +74,7 @@ public final class ReaderSite {
             notFound(ctx);
             return;
         }
-        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.header("Cache-Control", CacheControl.REDIRECT);
         ctx.redirect(path, HttpStatus.MOVED_PERMANENTLY);
     }
 
@@ -271,7 +272,7 @@ public final class ReaderSite {
         var a = asset.get();
         boolean fingerprinted = a.fingerprint().equals(ctx.queryParam("v"));
         var etag = "\"" + a.fingerprint() + "\"";
-        ctx.header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=300")
+        ctx.header("Cache-Control", fingerprinted ? CacheControl.IMMUTABLE : CacheControl.publicFor(300))
             .header("ETag", etag);
         if (Etags.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
@@ -286,7 +287,7 @@ public final class ReaderSite {
 
     /** Renders the reader error page; never cached by shared caches. */
     public void error(Context ctx, int status, String heading, String message) {
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+        ctx.status(status).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
             .result(templates.render("site/error.jte", new Pages.Error(chrome(heading, "", ctx.path(), ""), status, heading, message)));
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,11 +70,7 @@ abstract class AccessMatrixIT {
     @AfterAll
     void stop() { app.close(); }
 
-    String token(String scope) {
-        var m = Pattern.compile("<code>(mh_[A-Za-z0-9_-]{43})</code>").matcher(admin.post("/newsroom/tokens", Map.of("name", "matrix " + scope, "scope", scope)).body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
+    String token(String scope) { return org.masthead.testing.Api.token(admin, scope); }
 
     static long id(Browser.Response res) {
         assertThat(res.status()).as(res.body()).isEqualTo(303);

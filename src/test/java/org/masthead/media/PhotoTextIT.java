@@ -10,13 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.masthead.account.Role;
 import org.masthead.db.Database;
+import org.masthead.testing.Api;
 import org.masthead.testing.Browser;
 import org.masthead.testing.Fixtures;
 import org.masthead.testing.TestApp;
@@ -212,7 +212,7 @@ abstract class PhotoTextIT {
     @Test
     void a_disabled_users_tokens_stop_working_issue_8() throws Exception {
         var other = app.signedIn("token-admin@example.com", Role.ADMIN);
-        var token = token(other, "editor");
+        var token = Api.token(other, "editor");
         assertThat(api("GET", "/articles", token, null).statusCode()).isEqualTo(200);
         var user = app.services().users().findByEmail("token-admin@example.com").orElseThrow();
         app.services().db().useTransaction(h -> h.createUpdate("update app_user set disabled = true where id = :id").bind("id", user.id()).execute());
@@ -229,13 +229,7 @@ abstract class PhotoTextIT {
         assertThat(editor.get("/newsroom/articles/" + theirs).status()).isEqualTo(200);
     }
 
-    String token(String scope) { return token(admin, scope); }
-
-    static String token(Browser who, String scope) {
-        var m = Pattern.compile("<code>(mh_[A-Za-z0-9_-]{43})</code>").matcher(who.post("/newsroom/tokens", Map.of("name", scope, "scope", scope)).body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
+    String token(String scope) { return Api.token(admin, scope); }
 
     HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
         var b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1" + path)).header("Authorization", "Bearer " + token);
@@ -245,14 +239,6 @@ abstract class PhotoTextIT {
     }
 
     HttpResponse<String> uploadViaApi(String token, byte[] bytes, String caption) throws Exception {
-        var boundary = "b" + System.nanoTime();
-        var out = new java.io.ByteArrayOutputStream();
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n" + caption + "\r\n").getBytes());
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes());
-        out.write(bytes);
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes());
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/photos")).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString());
+        return Api.uploadPhoto(app.baseUrl(), token, bytes, Map.of("caption", caption));
     }
 }

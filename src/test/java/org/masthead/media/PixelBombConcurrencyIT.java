@@ -30,10 +30,7 @@ class PixelBombConcurrencyIT {
         assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
         try (var app = TestApp.start(Database.Engine.SQLITE, Map.of("media.max-upload-bytes", String.valueOf(4 * 1024 * 1024)))) {
             var admin = app.signedIn("bomb-admin@example.com", Role.ADMIN);
-            var m = java.util.regex.Pattern.compile("<code>(mh_[A-Za-z0-9_-]{43})</code>").matcher(
-                admin.post("/newsroom/tokens", Map.of("name", "bombs", "scope", "editor")).body());
-            assertThat(m.find()).isTrue();
-            var token = m.group(1);
+            var token = org.masthead.testing.Api.token(admin, "editor");
             var http = HttpClient.newHttpClient();
             var memory = ManagementFactory.getMemoryMXBean();
             System.gc();
@@ -58,7 +55,7 @@ class PixelBombConcurrencyIT {
             var results = new ArrayList<Future<HttpResponse<String>>>();
             for (int i = 0; i < 12; i++) {
                 var file = i == 0 ? bomb : distinct(bomb, i);
-                results.add(pool.submit(() -> upload(http, app.baseUrl(), token, file)));
+                results.add(pool.submit(() -> org.masthead.testing.Api.uploadPhoto(app.baseUrl(), token, file, Map.of())));
             }
             var statuses = new ArrayList<Integer>();
             for (var f : results) {
@@ -94,16 +91,5 @@ class PixelBombConcurrencyIT {
         out.writeBytes(chunk.toByteArray());
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
-    }
-
-    static HttpResponse<String> upload(HttpClient http, String base, String token, byte[] bytes) throws Exception {
-        var boundary = "b" + System.nanoTime();
-        var out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bomb.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes());
-        out.writeBytes(bytes);
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/photos")).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString());
     }
 }

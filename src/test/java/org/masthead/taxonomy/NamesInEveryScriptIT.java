@@ -110,6 +110,18 @@ abstract class NamesInEveryScriptIT {
                 assertThat(feed.getEntries().get(0).getLink()).endsWith(a.path());
             }
         }
+        // Each Atom feed of an author in another script validates against RFC 4287 (jing), as the site's own feeds do.
+        var rnc = org.masthead.testing.Testdata.resolve("schemas/atom/atom-rfc4287.rnc");
+        for (var a : published) {
+            var file = java.nio.file.Files.createTempFile("author-", ".atom");
+            java.nio.file.Files.writeString(file, app.browser().get("/feeds/author/" + Slugs.encode(a.authors().get(0).slug()) + ".atom").body());
+            var p = new ProcessBuilder("jing", "-c", rnc.toString(), file.toString()).redirectErrorStream(true).start();
+            var out = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.startsWith("[warning] /usr/bin/jing"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(out).as("jing on the Atom feed of " + a.authors().get(0).displayName()).isEmpty();
+            java.nio.file.Files.delete(file);
+        }
         var schemas = org.masthead.testing.Testdata.resolve("schemas/sitemaps");
         var tags = app.browser().get("/sitemaps/tags.xml").body();
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schemas.resolve("sitemap.xsd").toFile())
