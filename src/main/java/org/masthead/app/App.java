@@ -143,12 +143,14 @@ public final class App implements AutoCloseable {
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
             s.renditions().widths());
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
+        var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
         for (var listener : List.<java.util.function.Consumer<org.masthead.article.ArticleChanged>>of(
-                reader::articleChanged,                            // pages first, so the rail refresh sees fresh pages
+                change -> feeds.invalidate(),                      // feeds, then pages, so whoever sees the new page sees new feeds
+                reader::articleChanged,                            // pages before the rail, so the rail refresh sees fresh pages
                 s.popularity()::articleChanged)) {
             s.publishing().onChange(listener);
-            follower.onChange(listener);
+            follower.onChange(listener);                           // webhooks and CDN purges go out once, from the node of the change
         }
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
         var clients = ClientAddress.trusting(config.http().trustedProxies());
@@ -167,9 +169,6 @@ public final class App implements AutoCloseable {
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
-        var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
-        s.publishing().onChange(change -> feeds.invalidate());
-        follower.onChange(change -> feeds.invalidate());          // webhooks and CDN purges go out once, from the node of the change
         var feedRoutes = new FeedRoutes(feeds);
         var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
         var apiTokens = new ApiTokens(s.db(), clock);

@@ -110,13 +110,14 @@ public final class ReaderSite {
      * from this node's saves and from other nodes' (through the change log).
      */
     public void articleChanged(ArticleChanged change) {
+        // Lists first, the story's own page last: whoever sees the new page finds the lists new too.
+        cache.invalidate("home");
         for (var s : change.seen()) {
-            cache.invalidate("article:" + s.path());
             cache.invalidatePrefix("front:" + Slugs.encode(s.sectionSlug()) + ":");
             s.tagSlugs().forEach(t -> cache.invalidate(listingKey("tag", t)));
             s.authorSlugs().forEach(a -> cache.invalidate(listingKey("author", a)));
         }
-        cache.invalidate("home");
+        for (var s : change.seen()) cache.invalidate("article:" + s.path());
     }
 
     private static String listingKey(String kind, String slug) { return kind + ":/" + kind + "/" + Slugs.encode(slug) + "/"; }
