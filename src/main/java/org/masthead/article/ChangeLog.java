@@ -18,7 +18,7 @@ public final class ChangeLog {
     public ChangeLog(Database db) { this.db = db; }
 
     /** One logged event. */
-    public record Entry(long id, String node, ArticleChanged change) {}
+    public record Entry(long id, String node, long createdAt, ArticleChanged change) {}
 
     void append(Handle h, String node, ArticleChanged change, long now) {
         String payload;
@@ -37,10 +37,18 @@ public final class ChangeLog {
     }
 
     /** Events after {@code afterId}, oldest first. */
-    public List<Entry> listAfter(long afterId, int limit) {
-        return db.read(h -> h.createQuery("select id, node, payload from article_event where id > :after order by id limit :n")
-            .bind("after", afterId).bind("n", limit).map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getString("node"), read(rs.getString("payload"))))
-            .list());
+    public List<Entry> listAfter(long afterId, int limit) { return listAfter(afterId, Long.MAX_VALUE, limit); }
+
+    /**
+     * Events after {@code afterId} or written at or after {@code since}, oldest first: ids are taken
+     * when a transaction inserts, not when it commits, so an id below the last one seen can still
+     * appear a moment later; the caller re-reads a short window and skips what it delivered.
+     */
+    public List<Entry> listAfter(long afterId, long since, int limit) {
+        return db.read(h -> h.createQuery("""
+                select id, node, created_at, payload from article_event where id > :after or created_at >= :since order by id limit :n
+                """).bind("after", afterId).bind("since", since).bind("n", limit)
+            .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getString("node"), rs.getLong("created_at"), read(rs.getString("payload")))).list());
     }
 
     /** Deletes events older than {@code before} (epoch ms); returns how many. */
