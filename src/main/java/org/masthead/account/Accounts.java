@@ -39,6 +39,7 @@ public final class Accounts {
     /** {@code deviceToken}: the browser's trusted-device cookie, if it has one (see {@link SignInThrottle}). */
     public SignIn signIn(String rawEmail, String password, String address, @Nullable String deviceToken) {
         var email = normalize(rawEmail);
+        if (org.masthead.http.PlainText.hasControl(email) || email.length() > 320) return new SignIn.Refused("Wrong email or password.");
         var device = trustedDevice(email, deviceToken);
         var wait = throttle.waitFor(email, address, device);
         if (wait.isPresent()) return new SignIn.Throttled(wait.get());
@@ -84,7 +85,12 @@ public final class Accounts {
     /** Creates a user; throws IllegalArgumentException with a message naming the problem. */
     public User create(String rawEmail, String displayName, Role role, String password) {
         var email = normalize(rawEmail);
-        if (!EMAIL.matcher(email).matches()) throw new IllegalArgumentException("'" + rawEmail + "' is not an email address");
+        if (!EMAIL.matcher(email).matches() || org.masthead.http.PlainText.hasControl(email)) {
+            throw new IllegalArgumentException("'" + org.masthead.http.PlainText.htmlSafe(email) + "' is not an email address");
+        }
+        if (displayName != null && (org.masthead.http.PlainText.hasControl(displayName) || displayName.length() > 100)) {
+            throw new IllegalArgumentException("Give a name of up to 100 characters without control characters.");
+        }
         var problem = Passwords.problemWith(password);
         if (problem != null) throw new IllegalArgumentException(problem);
         if (users.findByEmail(email).isPresent()) throw new IllegalArgumentException("a user with email " + email + " already exists");

@@ -29,7 +29,7 @@ public final class ApiTokens {
     public Created create(String name, ApiToken.Scope scope, User admin) {
         if (!admin.role().canManageUsers()) throw new IllegalArgumentException("only admins create API tokens");
         var clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 100) throw new IllegalArgumentException("Give the token a name of 1 to 100 characters (who or what uses it).");
+        if (clean.isEmpty() || clean.length() > 100 || org.masthead.http.PlainText.hasControl(clean)) throw new IllegalArgumentException("Give the token a name of 1 to 100 characters, no control characters (who or what uses it).");
         var bytes = new byte[32];
         random.nextBytes(bytes);
         var secret = "mh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

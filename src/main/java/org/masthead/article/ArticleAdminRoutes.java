@@ -25,6 +25,7 @@ import org.masthead.taxonomy.TaxonomyStore;
 /** The newsroom's article list and editor. */
 public final class ArticleAdminRoutes {
     static final int PAGE_SIZE = 25;
+    private static final String EXISTING_PHOTO = "masthead.existingPhoto";
     private final Publishing publishing;
     private final ArticleStore articles;
     private final TaxonomyStore taxonomy;
@@ -122,6 +123,10 @@ public final class ArticleAdminRoutes {
     private void edit(Context ctx) {
         var article = load(ctx);
         var notice = ctx.queryParam("saved") == null ? "" : photoWarning(article).map(w -> "Saved. " + w).orElse("Saved.");
+        if (!notice.isEmpty() && "1".equals(ctx.queryParam("existing")) && article.leadPhoto() != null) {
+            notice += " That file was already in the library as photo " + article.leadPhoto().id()
+                + "; its library text stays as it was, and this story has its own caption, credit and alt text.";
+        }
         render(ctx, 200, article, Form.of(article), Map.of(), notice);
     }
 
@@ -259,6 +264,7 @@ public final class ArticleAdminRoutes {
                 bytes = in.readAllBytes();
             }
             var stored = uploads.store(bytes, photoText(form), user.id());
+            if (stored.existed()) ctx.attribute(EXISTING_PHOTO, stored.photo().id());
             return useOf(form, stored.photo().id()).orLibrary(stored.photo());
         }
         if (form.photo() == null) return null;
@@ -276,8 +282,8 @@ public final class ArticleAdminRoutes {
 
     private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
         switch (result) {
-            case Publishing.Result.Saved saved -> ctx.redirect("/newsroom/articles/" + saved.article().id() + "?saved=1",
-                io.javalin.http.HttpStatus.SEE_OTHER);
+            case Publishing.Result.Saved saved -> ctx.redirect("/newsroom/articles/" + saved.article().id() + "?saved=1"
+                + (ctx.attribute(EXISTING_PHOTO) != null ? "&existing=1" : ""), io.javalin.http.HttpStatus.SEE_OTHER);
             case Publishing.Result.Invalid invalid -> render(ctx, invalid.status(), article, form, invalid.problems(), "");
             case Publishing.Result.Forbidden forbidden -> throw new ForbiddenResponse(forbidden.message());
             case Publishing.Result.Conflict conflict -> {

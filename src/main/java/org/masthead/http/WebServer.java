@@ -60,6 +60,11 @@ public final class WebServer {
             cfg.jetty.modifyServer(jetty -> jetty.setHandler(fastLane)); // Javalin nests inside it
             var r = cfg.routes;
             r.before(ctx -> SecurityHeaders.apply(ctx.path(), ctx::header));
+            r.before(ctx -> { // no address carries a control character (PostgreSQL cannot even compare one)
+                if (hasEncodedControl(ctx.req().getRequestURI()) || hasEncodedControl(ctx.req().getQueryString())) {
+                    throw new HttpResponseException(400, "That address holds a control character (such as %00); no page has one.");
+                }
+            });
             r.before(ctx -> {
                 if (ctx.contentLength() > settings.maxBody()) {
                     throw new HttpResponseException(413, "The request is " + (ctx.contentLength() >> 20) + " MB; uploads are limited to "
@@ -104,6 +109,21 @@ public final class WebServer {
     private static void respond(Context ctx, ErrorPages pages, int status, String message) {
         if (ctx.path().startsWith("/api/")) Problem.send(ctx, status, Problem.title(status), message);
         else pages.error().render(ctx, status, title(status), message);
+    }
+
+    /** A raw path or query with a percent-encoded C0 control or DEL (%00 … %1F, %7F), or a raw one. */
+    static boolean hasEncodedControl(String raw) {
+        if (raw == null) return false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) return true;
+            if (c == '%' && i + 2 < raw.length()) {
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0 && (hi < 2 || (hi == 7 && lo == 15))) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean tooLarge(Throwable e) {

@@ -111,6 +111,8 @@ abstract class PhotoTextIT {
         var again = contributor.postMultipart("/newsroom/articles", Fixtures.articleForm(news, "Re-upload", Map.of("photo_caption", "Hacked by upload")),
             "photo", "same.jpg", bytes);
         assertThat(again.status()).isEqualTo(303);
+        assertThat(again.header("Location")).endsWith("&existing=1");
+        assertThat(contributor.get(again.header("Location")).body()).contains("already in the library as photo " + p);
         var token = token("editor");
         var api = uploadViaApi(token, bytes, "Hacked by API");
         assertThat(api.statusCode()).isEqualTo(200);

@@ -118,6 +118,22 @@ abstract class HostileInputIT {
     }
 
     @Test
+    void a_nul_anywhere_in_an_address_or_a_small_form_is_a_4xx_never_a_500_issue_8() throws Exception {
+        for (var path : new String[] {"/news/%00", "/news/a%00b", "/tag/%00/", "/author/x%00/", "/feeds/tag/%00.rss", "/%00/", "/news/?page=%00",
+            "/media/%00.jpg"}) {
+            assertThat(app.browser().get(path).status()).as(path).isEqualTo(400);
+        }
+        assertThat(editor.get("/newsroom/photos?q=%00").status()).isEqualTo(400);
+        assertThat(api("GET", "/articles?section=%00", null).statusCode()).isEqualTo(400);
+        assertThat(app.browser().signIn("x\u0000@example.com", "whatever").status()).isEqualTo(401);
+        var admin = app.signedIn("hostile-admin2@example.com", Role.ADMIN);
+        assertThat(admin.post("/newsroom/users", Map.of("email", "new\u0000@example.com", "name", "N", "role", "editor")).status()).isEqualTo(400);
+        assertThat(admin.post("/newsroom/users", Map.of("email", "new@example.com", "name", "N\u0000M", "role", "editor")).status()).isEqualTo(400);
+        assertThat(admin.post("/newsroom/tokens", Map.of("name", "bad\u0000name", "scope", "read")).status()).isEqualTo(400);
+        assertThat(admin.post("/newsroom/webhooks", Map.of("url", "https://example.com/\u0000", "events", "article.published")).status()).isEqualTo(400);
+    }
+
+    @Test
     void api_uploads_over_the_limit_get_413_issue_8() throws Exception {
         var body = new byte[60 * 1024 * 1024];
         var boundary = "b" + System.nanoTime();
@@ -158,7 +174,9 @@ abstract class HostileInputIT {
     }
 
     HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1" + path)).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1" + path)).header("Authorization", "Bearer " + token);
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
