@@ -62,10 +62,10 @@ abstract class NewsroomFlowIT {
         var page = app.browser().get(article.path());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
-            .contains("<h1>Harrowgate council approves flood plan</h1>")
+            .contains("<h1 dir=\"auto\">Harrowgate council approves flood plan</h1>")
             .contains("A short teaser about harrowgate council approves flood plan")
             .contains("<a class=\"author\" dir=\"auto\" href=\"/author/clara-wren/\">Clara Wren</a>, <a class=\"author\" dir=\"auto\" href=\"/author/felix-adeyemi/\">Felix Adeyemi</a>")
-            .contains("<p class=\"dateline\">HARROWGATE</p>")
+            .contains("<p class=\"dateline\" dir=\"auto\">HARROWGATE</p>")
             .contains("alt=\"Five councillors walking down stone steps\"")
             .contains("width=\"800\" height=\"450\"")
             .containsPattern("<figcaption><span class=\"caption\" dir=\"auto\">Councillors leave the chamber after the vote in Harrowgate\\.</span> "
@@ -131,7 +131,7 @@ abstract class NewsroomFlowIT {
         form.put("revision", String.valueOf(app.services().articles().find(id).orElseThrow().revision()));
         form.put("action", "publish");
         idFrom(editor.postMultipart("/newsroom/articles/" + id, form, "photo", "", null));
-        assertThat(reader.get(path).body()).contains("<h1>Night bus route opens to all riders</h1>");
+        assertThat(reader.get(path).body()).contains("<h1 dir=\"auto\">Night bus route opens to all riders</h1>");
         assertThat(reader.get("/news/").body()).contains("Night bus route opens to all riders");
         assertThat(reader.get("/").body()).contains("Night bus route opens to all riders");
 

@@ -89,6 +89,8 @@ class ArabicEditorOnAPhoneIT {
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         assertThat(phone.getCurrentUrl()).contains("/news/%D9%85%D8%AC%D9%84%D8%B3-");
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("مجلس المدينة يقر خطة الفيضانات");
+        assertThat(phone.findElement(By.tagName("h1")).getCssValue("direction")).isEqualTo("rtl");
+        assertThat(phone.findElement(By.cssSelector(".story .body")).getCssValue("direction")).isEqualTo("rtl");
         var bylines = phone.findElements(By.cssSelector(".byline a.author"));
         assertThat(bylines).extracting(e -> e.getText()).containsExactly("أحمد منصور", "سارة الخطيب");
         assertThat(bylines).extracting(e -> e.getAttribute("dir")).containsOnly("auto");
