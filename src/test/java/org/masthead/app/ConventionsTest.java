@@ -66,7 +66,12 @@ class ConventionsTest {
         }
         try (Stream<Path> a = Files.list(Path.of("src/main/resources/db/migration/sqlite"));
              Stream<Path> b = Files.list(Path.of("src/main/resources/db/migration/postgresql"))) {
-            assertThat(a.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(b.map(p -> p.getFileName().toString()).sorted().toList());
+            // A SQLite migration that SQL cannot express (a table rebuild) is a Java class in db.migration.sqlite instead.
+            var sqlite = new java.util.TreeSet<>(a.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList());
+            try (Stream<Path> java = Files.list(Path.of("src/main/java/db/migration/sqlite"))) {
+                java.map(p -> p.getFileName().toString().replace(".java", ".sql")).forEach(sqlite::add);
+            }
+            assertThat(sqlite).containsExactlyElementsOf(new java.util.TreeSet<>(b.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList()));
         }
     }
 }
