@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);
-        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates);
+        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
@@ -187,7 +187,8 @@ public final class App implements AutoCloseable {
             .add(Job.everyNode("change-follower", java.time.Duration.ofMillis(500), follower::poll))
             .add(Job.oneNode("change-log-compaction", java.time.Duration.ofMinutes(10), follower::compact))
             .add(Job.oneNode("renditions", java.time.Duration.ofSeconds(2), s.renditionJob()::run))
-            .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver));
+            .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver))
+            .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))); // and the watchdog: overdue at start too
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
             cdn.nudgeWith(() -> jobs.nudge("cdn-purge"));
@@ -227,6 +228,20 @@ public final class App implements AutoCloseable {
         jobs.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
         return new App(server, s, jobs);
+    }
+
+    /** The scheduler's step: publish what is due, timing each delay and counting the late ones. */
+    private static Job.Step scheduledPublishing(Services s) {
+        var delay = io.micrometer.core.instrument.Timer.builder("masthead_scheduled_publish_delay")
+            .description("how long after its time a scheduled story was published").register(s.metrics());
+        var late = io.micrometer.core.instrument.Counter.builder("masthead_scheduled_published_late")
+            .description("scheduled stories published more than a minute late (the watchdog caught them)").register(s.metrics());
+        return () -> {
+            for (long ms : s.publishing().publishDue()) {
+                delay.record(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (ms > 60_000) late.increment();
+            }
+        };
     }
 
     public int port() { return server.port(); }

@@ -86,7 +86,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         @Override public String toString() { return "Redis[" + (url.isEmpty() ? "off" : url.replaceAll("//[^@]*@", "//***@")) + "]"; }
     }
 
-    public record Site(String name, String language, String baseUrl) {
+    /** {@code timeZone}: the newsroom's clock for scheduling and the times it shows (readers see UTC in the page's datetime). */
+    public record Site(String name, String language, String baseUrl, java.time.ZoneId timeZone) {
         public Site {
             if (name.isBlank()) throw new ConfigException("site.name", "must not be blank");
             if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) throw new ConfigException("site.language", "must be a BCP 47 tag such as en or en-GB");
@@ -125,7 +126,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("redis.key-prefix", "masthead"),
         Map.entry("site.name", "The Masthead"),
         Map.entry("site.language", "en"),
-        Map.entry("site.base-url", "http://localhost:8080"));
+        Map.entry("site.base-url", "http://localhost:8080"),
+        Map.entry("site.time-zone", "UTC"));
 
     /** Environment variable for a key: {@code media.max-upload-bytes} → {@code MASTHEAD_MEDIA_MAX_UPLOAD_BYTES}. */
     static String envName(String key) {
@@ -175,7 +177,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
             new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
-            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url")),
+            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url"), zone(v.get("site.time-zone"))),
             new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")),
             new Ops(v.get("ops.metrics-token")));
     }
@@ -208,6 +210,14 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
             return Long.parseLong(v.get(key));
         } catch (NumberFormatException e) {
             throw new ConfigException(key, "must be a whole number, got '" + v.get(key) + "'");
+        }
+    }
+
+    private static java.time.ZoneId zone(String id) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("site.time-zone", "must be a time zone such as UTC or Europe/London, not '" + id + "'");
         }
     }
 }

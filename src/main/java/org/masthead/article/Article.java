@@ -13,7 +13,16 @@ import org.masthead.taxonomy.Tag;
  */
 public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
                       String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
-                      long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags) {
+                      long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags, Workflow workflow) {
+    /**
+     * Where the story is going: {@code publishAt} when scheduled, {@code embargoUntil} a time publishing may not beat,
+     * the editor's note when sent back, the reason when killed, and how late the scheduler published it (null: on time).
+     */
+    public record Workflow(@Nullable Long publishAt, @Nullable Long embargoUntil, String reviewNote, String killReason,
+                           @Nullable Long publishedLateMs) {
+        public static final Workflow NONE = new Workflow(null, null, "", "", null);
+    }
+
     /** The permalink as it goes on the wire (percent-encoded); also the page cache's key. */
     public String path() { return section.path() + org.masthead.taxonomy.Slugs.encode(slug); }
 

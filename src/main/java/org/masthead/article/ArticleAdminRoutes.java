@@ -33,8 +33,11 @@ public final class ArticleAdminRoutes {
     private final NewsroomGuard guard;
     private final Templates templates;
 
+    private final java.time.ZoneId zone;
+
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
-                              NewsroomGuard guard, Templates templates) {
+                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone) {
+        this.zone = zone;
         this.publishing = publishing;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -50,6 +53,7 @@ public final class ArticleAdminRoutes {
         r.post("/newsroom/articles", this::create, Access.CONTRIBUTOR);
         r.get("/newsroom/articles/{id}", this::edit, Access.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", this::save, Access.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/move", this::move, Access.CONTRIBUTOR); // who may make which move: Transition
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -77,7 +81,18 @@ public final class ArticleAdminRoutes {
      */
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
-                           String instructions, String usageTerms) {
+                           String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves) {
+        /** An instant in the newsroom's time zone, as people read it ("2 Dec 2026, 06:00 Europe/London"). */
+        public String local(long millis) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+                .format(java.time.Instant.ofEpochMilli(millis).atZone(zone)) + " " + zone.getId();
+        }
+
+        /** The value for a datetime-local input, in the newsroom's time zone. */
+        public String inputValue(long millis) {
+            return java.time.Instant.ofEpochMilli(millis).atZone(zone).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        }
+
         public String error(String field) { return errors.getOrDefault(field, ""); }
         public boolean hasError(String field) { return errors.containsKey(field); }
     }
@@ -130,6 +145,13 @@ public final class ArticleAdminRoutes {
         render(ctx, 200, article, Form.of(article), Map.of(), notice);
     }
 
+    /** The moves this user may make on this article now, in the order the panel shows them. */
+    static List<Transition> movesFor(User user, Article a) {
+        return java.util.Arrays.stream(Transition.values())
+            .filter(t -> t != Transition.PUBLISH || a.status() != ArticleStatus.PUBLISHED)
+            .filter(t -> t.forbidden(user, a) == null && t.conflict(a) == null).toList();
+    }
+
     /** Published with a lead photo that lacks what readers and agencies need. */
     static java.util.Optional<String> photoWarning(Article a) {
         var p = a.leadPhoto();
@@ -156,7 +178,8 @@ public final class ArticleAdminRoutes {
         var notes = library == null ? Map.<String, Object>of() : uploads.sourceMetadata(library.id());
         templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
             errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes(), library,
-            String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", ""))));
+            String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", "")), zone,
+            article == null ? List.of() : movesFor(user, article)));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -227,10 +250,40 @@ public final class ArticleAdminRoutes {
             return;
         }
         var result = save.apply(form, lead);
-        if (result instanceof Publishing.Result.Saved saved && action.equals("publish")) {
-            result = publishing.publish(user, saved.article().id());
+        if (result instanceof Publishing.Result.Saved saved && !action.isEmpty() && !action.equals("save")) {
+            Transition t;
+            try {
+                t = Transition.parse(action);
+            } catch (IllegalArgumentException e) {
+                throw new io.javalin.http.BadRequestResponse("unknown action '" + action + "'");
+            }
+            result = publishing.move(user, saved.article().id(), t, scheduleAt(ctx), Http.field(ctx, "note"));
         }
         respond(ctx, result, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())));
+    }
+
+    /** A workflow move from the editor's panel: {@code transition}, and {@code at} (site time) or {@code note} where it needs one. */
+    private void move(Context ctx) {
+        var user = NewsroomGuard.user(ctx);
+        var article = load(ctx);
+        Transition t;
+        try {
+            t = Transition.parse(Http.field(ctx, "transition"));
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse("unknown transition '" + Http.field(ctx, "transition") + "'");
+        }
+        respond(ctx, publishing.move(user, article.id(), t, scheduleAt(ctx), Http.field(ctx, "note")), article, Form.of(article));
+    }
+
+    /** The "at" field (a datetime-local in the site's time zone) as an instant; null when missing; 422 when not a time. */
+    private @Nullable Long scheduleAt(Context ctx) {
+        var raw = Http.field(ctx, "at");
+        if (raw.isEmpty()) return null;
+        try {
+            return java.time.LocalDateTime.parse(raw).atZone(zone).toInstant().toEpochMilli(); // a DST gap moves forward, an overlap takes the earlier
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.javalin.http.HttpResponseException(422, "Give the time as a date and a time, for example 2026-12-02T06:00.");
+        }
     }
 
     private void save(Context ctx) throws IOException {
@@ -286,6 +339,8 @@ public final class ArticleAdminRoutes {
                 + (ctx.attribute(EXISTING_PHOTO) != null ? "&existing=1" : ""), io.javalin.http.HttpStatus.SEE_OTHER);
             case Publishing.Result.Invalid invalid -> render(ctx, invalid.status(), article, form, invalid.problems(), "");
             case Publishing.Result.Forbidden forbidden -> throw new ForbiddenResponse(forbidden.message());
+            case Publishing.Result.Refused refused -> render(ctx, 409, article == null ? null : articles.find(article.id()).orElse(article), form,
+                Map.of("form", refused.message()), "");
             case Publishing.Result.Conflict conflict -> {
                 var current = conflict.current();
                 var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),

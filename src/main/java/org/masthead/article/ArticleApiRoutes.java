@@ -55,6 +55,12 @@ public final class ArticleApiRoutes {
         r.put("/api/v1/articles/{id}", this::update, Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/publish", ctx -> status(ctx, true), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/unpublish", ctx -> status(ctx, false), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/schedule", ctx -> move(ctx, Transition.SCHEDULE), Access.API_EDITOR);
+        r.delete("/api/v1/articles/{id}/schedule", ctx -> move(ctx, Transition.UNSCHEDULE), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/submit", ctx -> move(ctx, Transition.SUBMIT), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/approve", ctx -> move(ctx, Transition.APPROVE), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/send-back", ctx -> move(ctx, Transition.SEND_BACK), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/kill", ctx -> move(ctx, Transition.KILL), Access.API_EDITOR);
         r.get("/api/v1/sections", ctx -> send(ctx, 200, Map.of("items", taxonomy.listSections().stream()
             .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())), Access.API_READ);
         r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))), Access.API_READ);
@@ -208,6 +214,36 @@ public final class ArticleApiRoutes {
         return p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText());
     }
 
+    /** A workflow move: {"at": ISO-8601 instant} to schedule, {"note"} to send back, {"reason"} to kill. */
+    private void move(Context ctx, Transition t) throws Exception {
+        var actor = actor(ctx);
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty() || actor.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        JsonNode body = json.createObjectNode();
+        if (!ctx.body().isBlank()) {
+            try {
+                body = json.readTree(ctx.body());
+            } catch (Exception e) {
+                Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
+                return;
+            }
+        }
+        Long at = null;
+        if (t == Transition.SCHEDULE) {
+            try {
+                at = java.time.Instant.parse(body.path("at").asText("")).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                unprocessable(ctx, Map.of("at", "Send \"at\" as an ISO-8601 instant, for example 2026-12-02T06:00:00Z."));
+                return;
+            }
+        }
+        var text = t == Transition.KILL ? body.path("reason").asText("") : body.path("note").asText("");
+        respond(ctx, publishing.move(actor.get(), current.get().id(), t, at, text), 200);
+    }
+
     private void status(Context ctx, boolean publish) throws Exception {
         var actor = actor(ctx);
         var current = id(ctx).flatMap(articles::find);
@@ -295,6 +331,7 @@ public final class ArticleApiRoutes {
             case Publishing.Result.Conflict conflict -> Problem.send(ctx, 409, Problem.title(409), "The article was saved by someone else since the revision "
                 + "you sent; it is now at revision " + conflict.current().revision() + ". GET it, merge, and send that revision.");
             case Publishing.Result.Forbidden forbidden -> Problem.send(ctx, 403, Problem.title(403), forbidden.message());
+            case Publishing.Result.Refused refused -> Problem.send(ctx, 409, Problem.title(409), refused.message());
         }
     }
 
@@ -315,6 +352,9 @@ public final class ArticleApiRoutes {
         m.put("body_html", a.bodyHtml());
         m.put("published_at", a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString());
         m.put("updated_at", Instant.ofEpochMilli(a.updatedAt()).toString());
+        var w = a.workflow();
+        m.put("publish_at", w.publishAt() == null ? null : Instant.ofEpochMilli(w.publishAt()).toString());
+        m.put("embargo_until", w.embargoUntil() == null ? null : Instant.ofEpochMilli(w.embargoUntil()).toString());
         var p = a.leadPhoto();
         m.put("lead_photo", p == null ? null : Map.of("id", p.id(), "url", baseUrl + p.url(), "width", p.width(), "height", p.height(),
             "caption", p.caption(), "credit", p.credit(), "alt_text", p.altText()));

@@ -9,9 +9,13 @@ import org.masthead.taxonomy.Slugs;
  * node where it happened, and delivered to every other node through the change log
  * ({@link ChangeFollower}), so every cache, index and rail hears of each change exactly once.
  * {@code before} and {@code after} are what readers could see (null when it was not published
- * then): everything a listener needs to drop exactly the pages that show the story.
+ * then): everything a listener needs to drop exactly the pages that show the story. {@code action}
+ * is "save" or a {@link Transition}'s slug ("publish", "kill", …).
  */
-public record ArticleChanged(long articleId, @Nullable Visible before, @Nullable Visible after) {
+public record ArticleChanged(long articleId, @Nullable Visible before, @Nullable Visible after, @Nullable String action) {
+    /** A save (or a photo change): {@code action} "save". */
+    public ArticleChanged(long articleId, @Nullable Visible before, @Nullable Visible after) { this(articleId, before, after, "save"); }
+
     /** A story as readers saw it: its address, section, bylines, tags and lead photo. */
     public record Visible(long id, long sectionId, String sectionSlug, String slug, String headline, @Nullable Long publishedAt,
                           long updatedAt, @Nullable Long leadMediaId, List<String> tagSlugs, List<String> authorSlugs) {

@@ -2,9 +2,9 @@ package org.masthead.article;
 
 import java.util.Locale;
 
-/** Where an article is in its life. in_review and scheduled are reserved for the workflow issue. */
+/** Where an article is in its life; {@link Transition} says which moves between them are allowed. */
 public enum ArticleStatus {
-    DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
+    DRAFT, IN_REVIEW, READY, SCHEDULED, PUBLISHED, UNPUBLISHED, KILLED;
 
     public String dbValue() { return name().toLowerCase(Locale.ROOT); }
 
@@ -12,9 +12,11 @@ public enum ArticleStatus {
         return switch (this) {
             case DRAFT -> "Draft";
             case IN_REVIEW -> "In review";
+            case READY -> "Ready";
             case SCHEDULED -> "Scheduled";
             case PUBLISHED -> "Published";
             case UNPUBLISHED -> "Unpublished";
+            case KILLED -> "Killed";
         };
     }
 

@@ -21,6 +21,7 @@ public final class ArticleStore {
     private static final String SUMMARY = """
         select a.id, s.slug as section_slug, s.name as section_name, s.id as section_id, a.slug, a.headline, a.dek,
                a.status, a.published_at, a.updated_at, a.created_by, a.body_html, a.dateline, a.revision,
+               a.publish_at, a.embargo_until, a.review_note, a.kill_reason, a.published_late_ms,
                m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
                a.lead_caption as m_caption, a.lead_credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
                a.lead_alt_text as m_alt_text, m.title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
@@ -52,9 +53,12 @@ public final class ArticleStore {
             rs.getLong("id"), new Section(rs.getLong("section_id"), rs.getString("section_slug"), rs.getString("section_name")),
             rs.getString("slug"), ArticleStatus.parse(rs.getString("status")), rs.getString("headline"), rs.getString("dek"),
             rs.getString("body_html"), photo(rs), rs.getString("dateline"), nullableLong(rs, "published_at"),
-            rs.getLong("updated_at"), rs.getInt("revision"), nullableLong(rs, "created_by"), List.of(), List.of())).findOne();
+            rs.getLong("updated_at"), rs.getInt("revision"), nullableLong(rs, "created_by"), List.of(), List.of(),
+            new Article.Workflow(nullableLong(rs, "publish_at"), nullableLong(rs, "embargo_until"), rs.getString("review_note"),
+                rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")))).findOne();
         return base.map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
-            a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id())));
+            a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id()),
+            a.workflow()));
     }
 
     private static List<Author> authors(Handle h, long articleId) {
@@ -274,11 +278,29 @@ public final class ArticleStore {
             .bind("id", id).bind("base", baseRevision).execute() == 1;
     }
 
-    void setStatus(Handle h, long id, ArticleStatus status, Long publishedAt, long now) {
-        h.createUpdate("""
-                update article set status = :status, published_at = :published, updated_at = :now, revision = revision + 1
-                 where id = :id
-                """).bind("status", status.dbValue()).bind("published", publishedAt).bind("now", now).bind("id", id).execute();
+    /**
+     * Moves the article from {@code from} to {@code status} with its workflow fields; false (nothing written) when it is no
+     * longer in {@code from} — another node or editor moved it first (the scheduler's exactly-once rests on this).
+     */
+    boolean setStatus(Handle h, long id, ArticleStatus from, ArticleStatus status, Long publishedAt, Article.Workflow w, long now) {
+        return h.createUpdate("""
+                update article set status = :status, published_at = :published, updated_at = :now, revision = revision + 1,
+                       publish_at = :publishAt, embargo_until = :embargo, review_note = :note, kill_reason = :reason, published_late_ms = :late
+                 where id = :id and status = :from
+                """).bind("status", status.dbValue()).bind("published", publishedAt).bind("now", now).bind("id", id)
+            .bind("publishAt", w.publishAt()).bind("embargo", w.embargoUntil()).bind("note", w.reviewNote()).bind("reason", w.killReason())
+            .bind("late", w.publishedLateMs()).bind("from", from.dbValue()).execute() == 1;
+    }
+
+    /** Sets the embargo ("not before") of an article, null to lift it. */
+    void setEmbargo(Handle h, long id, Long embargoUntil) {
+        h.createUpdate("update article set embargo_until = :e where id = :id").bind("e", embargoUntil).bind("id", id).execute();
+    }
+
+    /** Scheduled articles due at or before {@code now}, oldest due first. */
+    List<Long> listDue(long now, int limit) {
+        return db.read(h -> h.createQuery("select id from article where status = 'scheduled' and publish_at <= :now order by publish_at, id limit :n")
+            .bind("now", now).bind("n", limit).mapTo(Long.class).list());
     }
 
     void replaceBylinesAndTags(Handle h, long id, List<Author> authors, List<Tag> tags) {

@@ -61,6 +61,8 @@ public final class Publishing {
             public Invalid(Map<String, String> problems) { this(problems, 400); }
         }
         record Conflict(Article current) implements Result {}
+        /** A move that cannot be made from the story's state (or before its embargo): 409 with the reason. */
+        record Refused(String message) implements Result {}
         record Forbidden(String message) implements Result {}
     }
 
@@ -103,6 +105,8 @@ public final class Publishing {
         long id = current.id();
         var refusal = editRefusal(user, current);
         if (refusal != null) return new Result.Forbidden(refusal);
+        var killed = frozen(current);
+        if (killed != null) return new Result.Refused(killed);
         var currentLead = current.leadPhoto() == null ? null : current.leadPhoto().id();
         var problems = checked(draft, lead, currentLead);
         if (!problems.isEmpty()) return invalid(draft, lead, problems);
@@ -157,29 +161,103 @@ public final class Publishing {
         }
     }
 
-    public Result publish(User user, long id) { return setStatus(user, id, ArticleStatus.PUBLISHED); }
+    public Result publish(User user, long id) { return move(user, id, Transition.PUBLISH, null, ""); }
 
-    public Result unpublish(User user, long id) { return setStatus(user, id, ArticleStatus.UNPUBLISHED); }
+    public Result unpublish(User user, long id) { return move(user, id, Transition.UNPUBLISH, null, ""); }
 
-    private Result setStatus(User user, long id, ArticleStatus status) {
-        if (!user.role().canPublish()) return new Result.Forbidden("Contributors cannot publish or unpublish; ask an editor.");
+    /**
+     * A workflow move ({@link Transition}): {@code at} is the instant for SCHEDULE, {@code text} the note for
+     * SEND_BACK or the reason for KILL. Refusals: Forbidden (who), Refused (from this state, or an embargo), Invalid (input).
+     */
+    public Result move(User user, long id, Transition t, @Nullable Long at, String text) {
         var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
-        var photo = current.leadPhoto();
-        if (status == ArticleStatus.PUBLISHED && requirePhotoCredit && photo != null && (photo.altText().isBlank() || photo.credit().isBlank())) {
-            return new Result.Invalid(Map.of("photo", "Add alt text and a credit to the lead photo before publishing."));
-        }
+        var forbidden = t.forbidden(user, current);
+        if (forbidden != null) return new Result.Forbidden(forbidden);
+        return move(user, current, t, at, text == null ? "" : text.strip(), null);
+    }
+
+    /**
+     * Publishes every scheduled story that is due (job "scheduled-publishing", one node; the
+     * conditional update makes each publish happen exactly once even if two nodes raced).
+     * Returns the delays after the due times, in milliseconds, of the stories it published.
+     */
+    public List<Long> publishDue() {
         long now = clock.millis();
-        Long publishedAt = status == ArticleStatus.PUBLISHED && current.publishedAt() == null ? Long.valueOf(now) : current.publishedAt();
+        var delays = new java.util.ArrayList<Long>();
+        for (long id : articles.listDue(now, 100)) {
+            var current = articles.find(id).orElse(null);
+            if (current == null || current.status() != ArticleStatus.SCHEDULED || current.workflow().publishAt() == null) continue;
+            long late = Math.max(0, clock.millis() - current.workflow().publishAt());
+            if (move(null, current, Transition.PUBLISH, null, "", late > LATE_AFTER_MS ? late : null) instanceof Result.Saved) delays.add(late);
+        }
+        return delays;
+    }
+
+    /** A scheduled story published more than this after its time is marked "published late" in the newsroom. */
+    static final long LATE_AFTER_MS = 60_000;
+
+    private Result move(@Nullable User user, Article current, Transition t, @Nullable Long at, String text, @Nullable Long lateMs) {
+        long id = current.id();
+        var conflict = t.conflict(current);
+        if (conflict != null) return new Result.Refused(conflict);
+        long now = clock.millis();
+        var w = current.workflow();
+        var photo = current.leadPhoto();
+        switch (t) {
+            case PUBLISH -> {
+                if (w.embargoUntil() != null && now < w.embargoUntil()) {
+                    return new Result.Refused("This story is embargoed until " + java.time.Instant.ofEpochMilli(w.embargoUntil())
+                        + "; it cannot be published before then. Schedule it for that time instead.");
+                }
+                if (requirePhotoCredit && photo != null && (photo.altText().isBlank() || photo.credit().isBlank())) {
+                    return new Result.Invalid(Map.of("photo", "Add alt text and a credit to the lead photo before publishing."));
+                }
+            }
+            case SCHEDULE -> {
+                if (at == null) return new Result.Invalid(Map.of("at", "Give the time to publish at."), 422);
+                if (at <= now) return new Result.Invalid(Map.of("at", "That time is in the past; choose a time from now on."), 422);
+                if (w.embargoUntil() != null && at < w.embargoUntil()) {
+                    return new Result.Refused("This story is embargoed until " + java.time.Instant.ofEpochMilli(w.embargoUntil())
+                        + "; schedule it for then or later.");
+                }
+            }
+            case SEND_BACK, KILL -> {
+                if (text.isEmpty()) return new Result.Invalid(Map.of("note", t == Transition.KILL ? "Give the reason for the kill." : "Say what needs changing."), 422);
+                if (text.length() > 2000 || org.masthead.http.PlainText.hasControlInText(text)) {
+                    return new Result.Invalid(Map.of("note", "Keep it under 2,000 characters, without control characters."), 422);
+                }
+            }
+            default -> { }
+        }
+        var next = switch (t) {
+            case SCHEDULE -> new Article.Workflow(at, w.embargoUntil(), w.reviewNote(), w.killReason(), null);
+            case SEND_BACK -> new Article.Workflow(null, w.embargoUntil(), text, w.killReason(), w.publishedLateMs());
+            case SUBMIT -> new Article.Workflow(null, w.embargoUntil(), "", w.killReason(), w.publishedLateMs());
+            case KILL -> new Article.Workflow(null, w.embargoUntil(), w.reviewNote(), text, w.publishedLateMs());
+            case RESTORE -> new Article.Workflow(null, w.embargoUntil(), w.reviewNote(), "", w.publishedLateMs());
+            case PUBLISH -> new Article.Workflow(null, w.embargoUntil(), w.reviewNote(), w.killReason(), lateMs);
+            case APPROVE, UNSCHEDULE, UNPUBLISH -> new Article.Workflow(null, w.embargoUntil(), w.reviewNote(), w.killReason(), w.publishedLateMs());
+        };
+        Long publishedAt = t == Transition.PUBLISH && current.publishedAt() == null ? Long.valueOf(now) : current.publishedAt();
+        Long userId = user == null ? null : user.id();
         var after = db.transaction(h -> {
-            articles.setStatus(h, id, status, publishedAt, now);
+            if (!articles.setStatus(h, id, current.status(), t.to, publishedAt, next, now)) return null; // someone moved it first
             var a = articles.find(h, id).orElseThrow();
-            articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, status.dbValue()));
-            articles.insertAudit(h, user.id(), "article." + status.dbValue(), "article:" + id, now);
-            log(h, new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(a)), now);
+            articles.insertRevision(h, id, a.revision(), userId, now, snapshot(a, t.to.dbValue()));
+            articles.insertAudit(h, userId, "article." + t.slug() + (lateMs == null ? "" : ".late"), "article:" + id, now);
+            log(h, new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(a), t.slug()), now);
             return a;
         });
-        emit(new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(after)));
+        if (after == null) return new Result.Refused("Someone else moved this story first; reload it.");
+        emit(new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(after), t.slug()));
         return new Result.Saved(after);
+    }
+
+    /** Sets or lifts ({@code null}) a story's embargo: publishing may not beat it. Editors and admins only. */
+    public Result embargo(User user, long id, @Nullable Long until) {
+        if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins set embargoes.");
+        db.useTransaction(h -> articles.setEmbargo(h, id, until));
+        return new Result.Saved(articles.find(id).orElseThrow());
     }
 
     /** Why {@code user} may not edit {@code article}, or null when they may. */
@@ -187,6 +265,12 @@ public final class Publishing {
         if (user.role().canPublish()) return null;
         if (article.createdBy() == null || article.createdBy() != user.id()) return "Contributors can edit only their own articles.";
         if (article.status() != ArticleStatus.DRAFT) return "This article is no longer a draft; ask an editor to change it.";
+        return null;
+    }
+
+    /** Why nobody may edit {@code article} now (a killed story is restored by an admin first), or null. */
+    static @Nullable String frozen(Article article) {
+        if (article.status() == ArticleStatus.KILLED) return "This story was killed; an admin must restore it before anyone edits it.";
         return null;
     }
 
@@ -231,7 +315,9 @@ public final class Publishing {
         for (var l : listeners) l.accept(change);
     }
 
-    private String snapshot(ArticleDraft d, String slug, @Nullable PhotoUse lead, String status) {
+    private String snapshot(ArticleDraft d, String slug, @Nullable PhotoUse lead, String status) { return snapshot(d, slug, lead, status, null); }
+
+    private String snapshot(ArticleDraft d, String slug, @Nullable PhotoUse lead, String status, Article.@Nullable Workflow w) {
         var m = new LinkedHashMap<String, Object>();
         m.put("headline", d.headline());
         m.put("dek", d.dek());
@@ -244,6 +330,15 @@ public final class Publishing {
         m.put("leadMediaId", lead == null ? null : lead.mediaId());
         if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText()));
         m.put("status", status);
+        if (w != null) {
+            var wm = new LinkedHashMap<String, Object>();
+            wm.put("publishAt", w.publishAt());
+            wm.put("embargoUntil", w.embargoUntil());
+            wm.put("reviewNote", w.reviewNote());
+            wm.put("killReason", w.killReason());
+            wm.put("publishedLateMs", w.publishedLateMs());
+            m.put("workflow", wm);
+        }
         return write(m);
     }
 
@@ -251,7 +346,7 @@ public final class Publishing {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
             a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList());
         var p = a.leadPhoto();
-        return snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status);
+        return snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status, a.workflow());
     }
 
     private String write(Object o) {

@@ -200,7 +200,7 @@ public final class ReaderSite {
                 moved(ctx, moved.get().path());
             } else if (!sectionSlug.equals(canonical(sectionSlug)) || !slug.equals(canonical(slug))) {
                 moved(ctx, "/" + Slugs.encode(canonical(sectionSlug)) + "/" + Slugs.encode(canonical(slug))); // slugs are NFC, lower case
-            } else if (articles.findStatus(sectionSlug, slug).filter(st -> st == ArticleStatus.UNPUBLISHED).isPresent()) {
+            } else if (articles.findStatus(sectionSlug, slug).filter(st -> st == ArticleStatus.UNPUBLISHED || st == ArticleStatus.KILLED).isPresent()) {
                 error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
             }
         }

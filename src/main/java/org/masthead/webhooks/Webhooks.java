@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * passed. Deliveries are claimed before sending, so several nodes never post the same one twice at once.
  */
 public final class Webhooks {
-    public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished");
+    public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished", "article.killed");
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
@@ -95,7 +95,8 @@ public final class Webhooks {
 
     /** Turns an article change into pending deliveries for every hook that wants the event. */
     public void articleChanged(ArticleChanged change) {
-        String event = change.before() == null && change.after() != null ? "article.published"
+        String event = "kill".equals(change.action()) ? "article.killed"
+            : change.before() == null && change.after() != null ? "article.published"
             : change.before() != null && change.after() == null ? "article.unpublished"
             : change.before() != null ? "article.updated" : null;
         if (event == null) return;

@@ -1,0 +1,160 @@
+package org.masthead.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.testing.Api;
+import org.masthead.testing.Browser;
+import org.masthead.testing.Fixtures;
+import org.masthead.testing.TestApp;
+
+/** Issue 9 (first part): review states, scheduling on the jobs runner, embargo and kill, in the newsroom and the API. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WorkflowIT {
+    TestApp app;
+    Browser contributor;
+    Browser editor;
+    Browser admin;
+    String token;
+    long news;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    abstract Database.Engine engine();
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(engine(), Map.of("site.time-zone", "Europe/London"));
+        contributor = app.signedIn("wf-contrib@example.com", Role.CONTRIBUTOR);
+        editor = app.signedIn("wf-editor@example.com", Role.EDITOR);
+        admin = app.signedIn("wf-admin@example.com", Role.ADMIN);
+        token = Api.token(admin, "editor");
+        news = app.services().taxonomy().findSectionBySlug("news").orElseThrow().id();
+    }
+
+    @AfterAll
+    void stop() { app.close(); }
+
+    long create(Browser who, String headline) {
+        var res = who.post("/newsroom/articles", new HashMap<>(Fixtures.articleForm(news, headline, Map.of())));
+        assertThat(res.status()).as(res.body()).isEqualTo(303);
+        return Long.parseLong(res.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+    }
+
+    Browser.Response move(Browser who, long id, String transition, Map<String, String> more) {
+        who.get("/newsroom/articles/" + id); // fresh CSRF token
+        var form = new HashMap<>(more);
+        form.put("transition", transition);
+        return who.post("/newsroom/articles/" + id + "/move", form);
+    }
+
+    ArticleStatus status(long id) { return app.services().articles().find(id).orElseThrow().status(); }
+
+    HttpResponse<String> api(String method, String path, String body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1" + path)).header("Authorization", "Bearer " + token);
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_story_goes_from_draft_through_review_and_schedule_to_published_on_time_issue_9() throws Exception {
+        long id = create(contributor, "Council meets at dawn");
+        assertThat(move(contributor, id, "approve", Map.of()).status()).isEqualTo(403); // contributors do not approve
+        assertThat(move(contributor, id, "submit", Map.of()).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.IN_REVIEW);
+        assertThat(move(editor, id, "send-back", Map.of("note", "Add the vote count.")).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(contributor.get("/newsroom/articles/" + id).body()).contains("Add the vote count.");
+        assertThat(move(contributor, id, "submit", Map.of()).status()).isEqualTo(303);
+        assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.READY);
+        // Scheduled in the site's time zone (Europe/London), two seconds from now.
+        var due = Instant.now().plusSeconds(2);
+        var local = due.atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0);
+        var dueMillis = local.atZone(java.time.ZoneId.of("Europe/London")).toInstant().toEpochMilli();
+        assertThat(move(editor, id, "schedule", Map.of("at", local.toString())).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.SCHEDULED);
+        var path = app.services().articles().find(id).orElseThrow().path();
+        assertThat(app.browser().get(path).status()).isEqualTo(404);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (status(id) != ArticleStatus.PUBLISHED && System.nanoTime() < deadline) Thread.sleep(50);
+        var published = app.services().articles().find(id).orElseThrow();
+        assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(published.publishedAt() - dueMillis).as("published after its time, within a second").isBetween(0L, 1_000L);
+        assertThat(app.browser().get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
+        long id = create(editor, "Out of order");
+        assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
+        assertThat(move(editor, id, "unschedule", Map.of()).status()).isEqualTo(409);
+        assertThat(move(editor, id, "restore", Map.of()).status()).isEqualTo(403);                 // only an admin undoes a kill
+        assertThat(move(editor, id, "schedule", Map.of("at", "2001-01-01T06:00")).status()).isEqualTo(422);
+        assertThat(api("POST", "/articles/" + id + "/schedule", "{\"at\": \"2001-01-01T06:00:00Z\"}").statusCode()).isEqualTo(422);
+        assertThat(api("POST", "/articles/" + id + "/schedule", "{\"at\": \"tomorrow\"}").statusCode()).isEqualTo(422);
+        var at = Instant.now().plusSeconds(3600).toString();
+        var scheduled = api("POST", "/articles/" + id + "/schedule", "{\"at\": \"" + at + "\"}");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        assertThat(scheduled.body()).contains("\"status\":\"scheduled\"").contains("\"publish_at\":\"" + at.substring(0, 19));
+        assertThat(api("DELETE", "/articles/" + id + "/schedule", null).statusCode()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo(ArticleStatus.READY);
+        assertThat(api("POST", "/articles/" + id + "/approve", null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void an_embargo_cannot_be_beaten_issue_9() {
+        long id = create(editor, "Embargoed report");
+        var user = app.services().users().findByEmail("wf-editor@example.com").orElseThrow();
+        long until = System.currentTimeMillis() + 3_600_000;
+        app.services().publishing().embargo(user, id, until);
+        var publish = move(editor, id, "publish", Map.of());
+        assertThat(publish.status()).isEqualTo(409);
+        assertThat(publish.body()).contains("embargoed until");
+        assertThat(status(id)).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(app.services().publishing().move(user, id, Transition.SCHEDULE, until - 60_000, "")).isInstanceOf(Publishing.Result.Refused.class);
+        assertThat(app.services().publishing().move(user, id, Transition.SCHEDULE, until, "")).isInstanceOf(Publishing.Result.Saved.class);
+    }
+
+    @Test
+    void a_killed_story_leaves_every_page_and_feed_and_only_an_admin_restores_it_issue_9() throws Exception {
+        long id = create(editor, "Story under legal challenge");
+        assertThat(move(editor, id, "publish", Map.of()).status()).isEqualTo(303);
+        var a = app.services().articles().find(id).orElseThrow();
+        assertThat(app.browser().get(a.path()).status()).isEqualTo(200);
+        assertThat(app.browser().get("/feeds/all.rss").body()).contains("Story under legal challenge");
+        assertThat(move(editor, id, "kill", Map.of()).status()).isEqualTo(422);                    // a reason is required
+        assertThat(move(contributor, id, "kill", Map.of("note", "x")).status()).isEqualTo(404);    // not even theirs to see
+        assertThat(move(editor, id, "kill", Map.of("note", "Court order 2026/114")).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.KILLED);
+        assertThat(app.browser().get(a.path()).status()).isEqualTo(410);
+        assertThat(app.browser().get("/").body()).doesNotContain("Story under legal challenge");
+        assertThat(app.browser().get("/news/").body()).doesNotContain("Story under legal challenge");
+        assertThat(app.browser().get("/feeds/all.rss").body()).doesNotContain("Story under legal challenge");
+        assertThat(app.browser().get("/sitemap-news.xml").body()).doesNotContain("Story under legal challenge");
+        assertThat(api("GET", "/articles", null).body()).doesNotContain("Story under legal challenge");
+        var edit = editor.get("/newsroom/articles/" + id).body();
+        assertThat(edit).contains("Court order 2026/114");
+        var save = editor.post("/newsroom/articles/" + id, new HashMap<>(Fixtures.articleForm(news, "Edited after the kill",
+            Map.of("revision", String.valueOf(app.services().articles().find(id).orElseThrow().revision())))));
+        assertThat(save.status()).isEqualTo(409);
+        var audit = app.services().db().read(h -> h.createQuery("select action from audit_event where subject = :s order by id")
+            .bind("s", "article:" + id).mapTo(String.class).list());
+        assertThat(audit).contains("article.publish", "article.kill");
+        assertThat(move(editor, id, "restore", Map.of()).status()).isEqualTo(403);
+        assertThat(move(admin, id, "restore", Map.of()).status()).isEqualTo(303);
+        assertThat(status(id)).isEqualTo(ArticleStatus.UNPUBLISHED);
+    }
+}
