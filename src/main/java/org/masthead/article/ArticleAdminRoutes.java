@@ -230,6 +230,16 @@ public final class ArticleAdminRoutes {
      */
     private void submit(Context ctx, User user, @Nullable Article article, Form form, String action,
                         java.util.function.BiFunction<Form, PhotoUse, Publishing.Result> save) throws IOException {
+        Transition then = null;
+        if (!action.isEmpty() && !action.equals("save")) {
+            try {
+                then = Transition.parse(action);
+            } catch (IllegalArgumentException e) {
+                throw new io.javalin.http.BadRequestResponse("unknown action '" + action + "'");
+            }
+            var refusal = then.forbiddenForRole(user);
+            if (refusal != null) throw new ForbiddenResponse(refusal); // before anything is saved: a refusal changes nothing
+        }
         var file = ctx.uploadedFile("photo");
         if (file != null && file.size() > 0) { // check the words before a new file goes into the library; else the save checks them once
             var draft = draftOf(form);
@@ -250,14 +260,8 @@ public final class ArticleAdminRoutes {
             return;
         }
         var result = save.apply(form, lead);
-        if (result instanceof Publishing.Result.Saved saved && !action.isEmpty() && !action.equals("save")) {
-            Transition t;
-            try {
-                t = Transition.parse(action);
-            } catch (IllegalArgumentException e) {
-                throw new io.javalin.http.BadRequestResponse("unknown action '" + action + "'");
-            }
-            result = publishing.move(user, saved.article().id(), t, scheduleAt(ctx), Http.field(ctx, "note"));
+        if (result instanceof Publishing.Result.Saved saved && then != null) {
+            result = publishing.move(user, saved.article().id(), then, scheduleAt(ctx), Http.field(ctx, "note"));
         }
         respond(ctx, result, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())));
     }
@@ -290,9 +294,6 @@ public final class ArticleAdminRoutes {
         var user = NewsroomGuard.user(ctx);
         var article = load(ctx);
         var action = Http.field(ctx, "action");
-        if ((action.equals("publish") || action.equals("unpublish")) && !user.role().canPublish()) {
-            throw new ForbiddenResponse("Contributors cannot publish or unpublish; ask an editor.");
-        }
         if (action.equals("unpublish")) {
             respond(ctx, publishing.unpublish(user, article.id()), article, Form.of(article));
             return;

@@ -39,11 +39,21 @@ public enum Transition {
 
     public static Transition parse(String slug) { return valueOf(slug.toUpperCase(java.util.Locale.ROOT).replace('-', '_')); }
 
+    /** Why {@code user}'s role may never make this move, whatever the story, or null (checked before anything is saved). */
+    public String forbiddenForRole(User user) {
+        return switch (who) {
+            case ADMIN -> user.role().canManageUsers() ? null : "Only an admin can undo a kill.";
+            case EDITOR -> user.role().canPublish() ? null : this == PUBLISH || this == UNPUBLISH
+                ? "Contributors cannot publish or unpublish; ask an editor." : "Only editors and admins can " + slug().replace('-', ' ') + " a story.";
+            case WRITER -> null;
+        };
+    }
+
     /** Why {@code user} may not make this move on {@code a}, or null: a permission refusal (403). */
     public String forbidden(User user, Article a) {
         return switch (who) {
             case ADMIN -> user.role().canManageUsers() ? null : "Only an admin can undo a kill.";
-            case EDITOR -> user.role().canPublish() ? null : "Only editors and admins can " + slug().replace('-', ' ') + " a story.";
+            case EDITOR -> forbiddenForRole(user);
             case WRITER -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()) ? null
                 : "Contributors can submit only their own stories.";
         };

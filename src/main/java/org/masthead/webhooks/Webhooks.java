@@ -95,6 +95,7 @@ public final class Webhooks {
 
     /** Turns an article change into pending deliveries for every hook that wants the event. */
     public void articleChanged(ArticleChanged change) {
+        if (change.seen().isEmpty()) return; // never public: partners never saw it
         String event = "kill".equals(change.action()) ? "article.killed"
             : change.before() == null && change.after() != null ? "article.published"
             : change.before() != null && change.after() == null ? "article.unpublished"

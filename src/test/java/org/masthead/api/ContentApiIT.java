@@ -134,6 +134,39 @@ abstract class ContentApiIT {
         conforms("/articles/{id}/unpublish", "post", unpublished);
         conforms("/articles/{id}/unpublish", "post", call("POST", "/articles/" + newId + "/unpublish", readToken, null));
         covered.add("unpublishArticle");
+        // The workflow moves (issue 9): submit → send back → submit → approve → schedule → unschedule → kill.
+        conforms("/articles/{id}/submit", "post", call("POST", "/articles/" + newId + "/submit", editorToken, null)); // unpublished: 409
+        var draftId = call("POST", "/articles", editorToken, "{\"headline\": \"Workflow via the API\", \"section\": \"news\"}").body().get("id").asLong();
+        var submitted = call("POST", "/articles/" + draftId + "/submit", editorToken, null);
+        assertThat(submitted.status()).isEqualTo(200);
+        conforms("/articles/{id}/submit", "post", submitted);
+        covered.add("submitArticle");
+        conforms("/articles/{id}/send-back", "post", call("POST", "/articles/" + draftId + "/send-back", editorToken, "{}")); // no note: 422
+        var sentBack = call("POST", "/articles/" + draftId + "/send-back", editorToken, "{\"note\": \"Needs a source\"}");
+        assertThat(sentBack.status()).isEqualTo(200);
+        conforms("/articles/{id}/send-back", "post", sentBack);
+        covered.add("sendBackArticle");
+        call("POST", "/articles/" + draftId + "/submit", editorToken, null);
+        var approved = call("POST", "/articles/" + draftId + "/approve", editorToken, null);
+        assertThat(approved.body().get("status").asText()).isEqualTo("ready");
+        conforms("/articles/{id}/approve", "post", approved);
+        conforms("/articles/{id}/approve", "post", call("POST", "/articles/" + draftId + "/approve", readToken, null));
+        covered.add("approveArticle");
+        var at = java.time.Instant.now().plusSeconds(86_400).toString();
+        var scheduled = call("POST", "/articles/" + draftId + "/schedule", editorToken, "{\"at\": \"" + at + "\"}");
+        assertThat(scheduled.body().get("status").asText()).isEqualTo("scheduled");
+        conforms("/articles/{id}/schedule", "post", scheduled);
+        conforms("/articles/{id}/schedule", "post", call("POST", "/articles/" + draftId + "/schedule", editorToken, "{\"at\": \"2001-01-01T00:00:00Z\"}"));
+        covered.add("scheduleArticle");
+        var unscheduled = call("DELETE", "/articles/" + draftId + "/schedule", editorToken, null);
+        assertThat(unscheduled.body().get("status").asText()).isEqualTo("ready");
+        conforms("/articles/{id}/schedule", "delete", unscheduled);
+        covered.add("unscheduleArticle");
+        var killed = call("POST", "/articles/" + draftId + "/kill", editorToken, "{\"reason\": \"Legal\"}");
+        assertThat(killed.body().get("status").asText()).isEqualTo("killed");
+        conforms("/articles/{id}/kill", "post", killed);
+        conforms("/articles/{id}/kill", "post", call("POST", "/articles/" + draftId + "/kill", editorToken, "{\"reason\": \"Again\"}")); // 409
+        covered.add("killArticle");
         assertThat(call("GET", "/articles/" + newId, readToken, null).status()).isEqualTo(404);
         assertThat(call("GET", "/articles/" + newId, editorToken, null).status()).isEqualTo(200);
 
