@@ -141,7 +141,7 @@ public final class App implements AutoCloseable {
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths());
+            s.renditions().widths(), clock, site.archiveLabelAfter());
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);

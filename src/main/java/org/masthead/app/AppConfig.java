@@ -87,7 +87,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
     }
 
     /** {@code timeZone}: the newsroom's clock for scheduling and the times it shows (readers see UTC in the page's datetime). */
-    public record Site(String name, String language, String baseUrl, java.time.ZoneId timeZone) {
+    public record Site(String name, String language, String baseUrl, java.time.ZoneId timeZone, java.time.Duration archiveLabelAfter) {
         public Site {
             if (name.isBlank()) throw new ConfigException("site.name", "must not be blank");
             if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) throw new ConfigException("site.language", "must be a BCP 47 tag such as en or en-GB");
@@ -127,7 +127,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("site.name", "The Masthead"),
         Map.entry("site.language", "en"),
         Map.entry("site.base-url", "http://localhost:8080"),
-        Map.entry("site.time-zone", "UTC"));
+        Map.entry("site.time-zone", "UTC"),
+        Map.entry("site.archive-label-after-days", "365"));
 
     /** Environment variable for a key: {@code media.max-upload-bytes} → {@code MASTHEAD_MEDIA_MAX_UPLOAD_BYTES}. */
     static String envName(String key) {
@@ -177,7 +178,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
             new Popularity(Duration.ofMillis(number(v, "popularity.tick-millis")), integer(v, "popularity.per-address-per-minute"),
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
-            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url"), zone(v.get("site.time-zone"))),
+            new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url"), zone(v.get("site.time-zone")),
+                java.time.Duration.ofDays(number(v, "site.archive-label-after-days"))),
             new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")),
             new Ops(v.get("ops.metrics-token")));
     }

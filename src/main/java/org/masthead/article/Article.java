@@ -13,7 +13,13 @@ import org.masthead.taxonomy.Tag;
  */
 public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
                       String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
-                      long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags, Workflow workflow) {
+                      long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags, Workflow workflow,
+                      List<Correction> corrections) {
+    /** The newest correction, if the story has one (readers get a notice at the top). */
+    public java.util.Optional<Correction> latestCorrection() {
+        return corrections.stream().filter(c -> c.kind() == Correction.Kind.CORRECTION).reduce((x, y) -> y);
+    }
+
     /**
      * Where the story is going: {@code publishAt} when scheduled, {@code embargoUntil} a time publishing may not beat,
      * the editor's note when sent back, the reason when killed, and how late the scheduler published it (null: on time).

@@ -54,6 +54,7 @@ public final class ArticleAdminRoutes {
         r.get("/newsroom/articles/{id}", this::edit, Access.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", this::save, Access.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/move", this::move, Access.CONTRIBUTOR); // who may make which move: Transition
+        r.post("/newsroom/articles/{id}/corrections", this::correct, Access.EDITOR);
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -277,6 +278,19 @@ public final class ArticleAdminRoutes {
             throw new io.javalin.http.BadRequestResponse("unknown transition '" + Http.field(ctx, "transition") + "'");
         }
         respond(ctx, publishing.move(user, article.id(), t, scheduleAt(ctx), Http.field(ctx, "note")), article, Form.of(article));
+    }
+
+    /** A correction, clarification or update on a published story. */
+    private void correct(Context ctx) {
+        var user = NewsroomGuard.user(ctx);
+        var article = load(ctx);
+        Correction.Kind kind;
+        try {
+            kind = Correction.Kind.parse(Http.field(ctx, "kind"));
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse("kind must be correction, clarification or update");
+        }
+        respond(ctx, publishing.addCorrection(user, article.id(), kind, Http.field(ctx, "text")), article, Form.of(article));
     }
 
     /** The "at" field (a datetime-local in the site's time zone) as an instant; null when missing; 422 when not a time. */

@@ -2,6 +2,7 @@ package org.masthead.article;
 
 import org.masthead.http.Access;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -61,6 +62,7 @@ public final class ArticleApiRoutes {
         r.post("/api/v1/articles/{id}/approve", ctx -> move(ctx, Transition.APPROVE), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/send-back", ctx -> move(ctx, Transition.SEND_BACK), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/kill", ctx -> move(ctx, Transition.KILL), Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/corrections", this::correct, Access.API_EDITOR);
         r.get("/api/v1/sections", ctx -> send(ctx, 200, Map.of("items", taxonomy.listSections().stream()
             .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())), Access.API_READ);
         r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))), Access.API_READ);
@@ -183,7 +185,7 @@ public final class ArticleApiRoutes {
         var draft = draft(ctx);
         if (draft.isEmpty()) return;
         var result = publishing.create(actor.get(), draft.get().draft(), draft.get().leadPhoto());
-        respond(ctx, result, 201);
+        respond(ctx, withTimes(actor.get(), result, draft.get()), 201);
     }
 
     private void update(Context ctx) throws Exception {
@@ -205,7 +207,7 @@ public final class ArticleApiRoutes {
         }
         var p = draft.get();
         var lead = p.photoGiven() ? p.leadPhoto() : currentUse(current.get());
-        respond(ctx, publishing.save(actor.get(), current.get().id(), p.revision(), p.draft(), lead), 200);
+        respond(ctx, withTimes(actor.get(), publishing.save(actor.get(), current.get().id(), p.revision(), p.draft(), lead), p), 200);
     }
 
     /** The article's own use of its lead photo, kept when an update does not mention the photo. */
@@ -244,6 +246,34 @@ public final class ArticleApiRoutes {
         respond(ctx, publishing.move(actor.get(), current.get().id(), t, at, text), 200);
     }
 
+    /** {"kind": "correction"|"clarification"|"update", "text": "..."} on a published story. */
+    private void correct(Context ctx) throws Exception {
+        var actor = actor(ctx);
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty() || actor.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
+            return;
+        }
+        Correction.Kind kind;
+        try {
+            kind = Correction.Kind.parse(body.path("kind").asText("correction"));
+        } catch (IllegalArgumentException e) {
+            unprocessable(ctx, Map.of("kind", "kind must be correction, clarification or update."));
+            return;
+        }
+        respond(ctx, publishing.addCorrection(actor.get(), current.get().id(), kind, body.path("text").asText("")), 201);
+    }
+
     private void status(Context ctx, boolean publish) throws Exception {
         var actor = actor(ctx);
         var current = id(ctx).flatMap(articles::find);
@@ -255,7 +285,29 @@ public final class ArticleApiRoutes {
     }
 
     /** {@code leadPhoto}: the story's use of its lead photo; {@code photoGiven}: the body named one (else the current one stays). */
-    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision) {}
+    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision, Times times) {}
+
+    /** {@code published_at} (archive and back-dated stories) and {@code embargo_until}, when the body sent them. */
+    private record Times(boolean publishedGiven, @Nullable Long publishedAt, boolean embargoGiven, @Nullable Long embargoUntil) {}
+
+    private Publishing.Result withTimes(User actor, Publishing.Result result, Parsed p) {
+        if (!(result instanceof Publishing.Result.Saved saved)) return result;
+        var t = p.times();
+        if (t.publishedGiven()) result = publishing.backdate(actor, saved.article().id(), t.publishedAt());
+        if (t.embargoGiven() && result instanceof Publishing.Result.Saved) result = publishing.embargo(actor, saved.article().id(), t.embargoUntil());
+        return result;
+    }
+
+    /** An ISO-8601 instant field, or null; absent() when the body did not send it; 422 on anything else. */
+    private static Optional<Optional<Long>> instant(Context ctx, JsonNode body, String field) {
+        if (!body.has(field)) return Optional.empty();
+        if (body.get(field).isNull()) return Optional.of(Optional.empty());
+        try {
+            return Optional.of(Optional.of(Instant.parse(body.get(field).asText()).toEpochMilli()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 
     private Optional<Parsed> draft(Context ctx) {
         JsonNode body;
@@ -300,7 +352,14 @@ public final class ArticleApiRoutes {
             return Optional.empty();
         }
         Integer revision = body.hasNonNull("revision") ? body.get("revision").asInt() : null;
-        return Optional.of(new Parsed(draft, use, given, revision));
+        var published = instant(ctx, body, "published_at");
+        var embargo = instant(ctx, body, "embargo_until");
+        if (published == null || embargo == null) {
+            unprocessable(ctx, Map.of(published == null ? "published_at" : "embargo_until", "Send an ISO-8601 instant such as 2016-09-28T14:00:00Z, or null."));
+            return Optional.empty();
+        }
+        var times = new Times(published.isPresent(), published.flatMap(x -> x).orElse(null), embargo.isPresent(), embargo.flatMap(x -> x).orElse(null));
+        return Optional.of(new Parsed(draft, use, given, revision, times));
     }
 
     private static String text(JsonNode node, String field) { return node.path(field).isTextual() ? node.path(field).asText() : ""; }
@@ -355,6 +414,8 @@ public final class ArticleApiRoutes {
         var w = a.workflow();
         m.put("publish_at", w.publishAt() == null ? null : Instant.ofEpochMilli(w.publishAt()).toString());
         m.put("embargo_until", w.embargoUntil() == null ? null : Instant.ofEpochMilli(w.embargoUntil()).toString());
+        m.put("corrections", a.corrections().stream().map(c -> Map.of("kind", c.kind().dbValue(), "text", c.text(),
+            "created_at", Instant.ofEpochMilli(c.createdAt()).toString())).toList());
         var p = a.leadPhoto();
         m.put("lead_photo", p == null ? null : Map.of("id", p.id(), "url", baseUrl + p.url(), "width", p.width(), "height", p.height(),
             "caption", p.caption(), "credit", p.credit(), "alt_text", p.altText()));

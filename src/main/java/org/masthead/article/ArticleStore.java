@@ -55,10 +55,35 @@ public final class ArticleStore {
             rs.getString("body_html"), photo(rs), rs.getString("dateline"), nullableLong(rs, "published_at"),
             rs.getLong("updated_at"), rs.getInt("revision"), nullableLong(rs, "created_by"), List.of(), List.of(),
             new Article.Workflow(nullableLong(rs, "publish_at"), nullableLong(rs, "embargo_until"), rs.getString("review_note"),
-                rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")))).findOne();
+                rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")), List.of())).findOne();
         return base.map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
             a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id()),
-            a.workflow()));
+            a.workflow(), corrections(h, a.id())));
+    }
+
+    private static List<Correction> corrections(Handle h, long articleId) {
+        return h.createQuery("select id, kind, text, created_at from correction where article_id = :id order by created_at, id").bind("id", articleId)
+            .map((rs, ctx) -> new Correction(rs.getLong("id"), Correction.Kind.parse(rs.getString("kind")), rs.getString("text"), rs.getLong("created_at")))
+            .list();
+    }
+
+    void insertCorrection(Handle h, long articleId, Correction.Kind kind, String text, Long userId, long now) {
+        h.createUpdate("insert into correction (article_id, kind, text, created_at, created_by) values (:a, :k, :t, :now, :u)")
+            .bind("a", articleId).bind("k", kind.dbValue()).bind("t", text).bind("now", now).bind("u", userId).execute();
+        h.createUpdate("update article set updated_at = :now, revision = revision + 1 where id = :a").bind("now", now).bind("a", articleId).execute();
+    }
+
+    /** A note with the story it is on, for the corrections page and feed. */
+    public record CorrectionOn(Correction correction, ArticleSummary article) {}
+
+    /** The newest notes on published stories, newest first. */
+    public List<CorrectionOn> listCorrections(int limit) {
+        return db.read(h -> h.createQuery(SUMMARY.replace("left join media m on m.id = a.lead_media_id",
+                "left join media m on m.id = a.lead_media_id join correction c on c.article_id = a.id")
+                .replace("select a.id,", "select c.id as c_id, c.kind as c_kind, c.text as c_text, c.created_at as c_created, a.id,")
+                + " where a.status = 'published' order by c.created_at desc, c.id desc limit :n").bind("n", limit)
+            .map((rs, ctx) -> new CorrectionOn(new Correction(rs.getLong("c_id"), Correction.Kind.parse(rs.getString("c_kind")), rs.getString("c_text"),
+                rs.getLong("c_created")), summary(rs))).list());
     }
 
     private static List<Author> authors(Handle h, long articleId) {
@@ -290,6 +315,11 @@ public final class ArticleStore {
                 """).bind("status", status.dbValue()).bind("published", publishedAt).bind("now", now).bind("id", id)
             .bind("publishAt", w.publishAt()).bind("embargo", w.embargoUntil()).bind("note", w.reviewNote()).bind("reason", w.killReason())
             .bind("late", w.publishedLateMs()).bind("from", from.dbValue()).execute() == 1;
+    }
+
+    void setPublishedAt(Handle h, long id, Long publishedAt, long now) {
+        h.createUpdate("update article set published_at = :p, updated_at = :now where id = :id").bind("p", publishedAt).bind("now", now)
+            .bind("id", id).execute();
     }
 
     /** Sets the embargo ("not before") of an article, null to lift it. */

@@ -253,6 +253,43 @@ public final class Publishing {
         return new Result.Saved(after);
     }
 
+    /**
+     * Appends a correction, clarification or update to a published story: readers see it at the foot
+     * (a correction also gets a notice at the top), dateModified moves, and every page that shows the story refreshes.
+     */
+    public Result addCorrection(User user, long id, Correction.Kind kind, String text) {
+        if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins add corrections.");
+        var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        if (!current.isPublished()) return new Result.Refused("Corrections go on published stories; edit a draft instead.");
+        var clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > 2000 || org.masthead.http.PlainText.hasControlInText(clean)) {
+            return new Result.Invalid(Map.of("text", "Write the " + kind.dbValue() + " in up to 2,000 characters, without control characters."), 422);
+        }
+        long now = clock.millis();
+        var after = db.transaction(h -> {
+            articles.insertCorrection(h, id, kind, clean, user.id(), now);
+            var a = articles.find(h, id).orElseThrow();
+            articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, a.status().dbValue()));
+            articles.insertAudit(h, user.id(), "article." + kind.dbValue(), "article:" + id, now);
+            log(h, new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(a), kind.dbValue()), now);
+            return a;
+        });
+        emit(new ArticleChanged(id, ArticleChanged.Visible.of(current), ArticleChanged.Visible.of(after), kind.dbValue()));
+        return new Result.Saved(after);
+    }
+
+    /** Sets the first-publication time of an archive or back-dated story (null clears it). Editors and admins only. */
+    public Result backdate(User user, long id, @Nullable Long publishedAt) {
+        if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins set publication times.");
+        var before = articles.find(id).orElseThrow();
+        db.useTransaction(h -> articles.setPublishedAt(h, id, publishedAt, clock.millis()));
+        var after = articles.find(id).orElseThrow();
+        var change = new ArticleChanged(id, ArticleChanged.Visible.of(before), ArticleChanged.Visible.of(after));
+        db.useTransaction(h -> log(h, change, clock.millis()));
+        emit(change);
+        return new Result.Saved(after);
+    }
+
     /** Sets or lifts ({@code null}) a story's embargo: publishing may not beat it. Editors and admins only. */
     public Result embargo(User user, long id, @Nullable Long until) {
         if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins set embargoes.");

@@ -30,10 +30,13 @@ public final class FeedRoutes {
         if (dot < 1) throw new NotFoundResponse("no such feed");
         var name = file.substring(0, dot);
         var format = Feeds.Format.of(file.substring(dot + 1)).orElseThrow(() -> new NotFoundResponse("feeds end in .rss, .atom or .json"));
+        if (kind.equals("all") && name.equals("corrections")) kind = "corrections";
         if (kind.equals("all") && !name.equals("all")) throw new NotFoundResponse("no such feed");
-        if (!kind.equals("all") && !kind.equals("section") && !kind.equals("tag") && !kind.equals("author")) throw new NotFoundResponse("no such feed");
+        if (!kind.equals("all") && !kind.equals("corrections") && !kind.equals("section") && !kind.equals("tag") && !kind.equals("author")) {
+            throw new NotFoundResponse("no such feed");
+        }
         boolean full = "1".equals(ctx.queryParam("full"));
-        var feed = feeds.render(new Feeds.Scope(kind, kind.equals("all") ? "" : name), format, full)
+        var feed = feeds.render(new Feeds.Scope(kind, kind.equals("all") || kind.equals("corrections") ? "" : name), format, full)
             .orElseThrow(() -> new NotFoundResponse("no such feed"));
         var lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(feed.lastModified() / 1000 * 1000).atZone(ZoneOffset.UTC));
         ctx.header("Cache-Control", CACHE_CONTROL).header("ETag", feed.etag()).header("Last-Modified", lastModified);

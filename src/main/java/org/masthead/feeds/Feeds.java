@@ -62,7 +62,10 @@ public final class Feeds {
 
     /** What a feed covers: kind is all, section, tag or author. */
     public record Scope(String kind, String slug) {
-        String path(Format f) { return (kind.equals("all") ? "/feeds/all" : "/feeds/" + kind + "/" + Slugs.encode(slug)) + "." + f.extension; }
+        String path(Format f) {
+            if (kind.equals("corrections")) return "/feeds/corrections." + f.extension;
+            return (kind.equals("all") ? "/feeds/all" : "/feeds/" + kind + "/" + Slugs.encode(slug)) + "." + f.extension;
+        }
     }
 
     public record Rendered(byte[] body, String contentType, String etag, long lastModified) {}
@@ -96,6 +99,7 @@ public final class Feeds {
     String entryId(long articleId) { return "tag:" + host + ",2026:article:" + articleId; }
 
     private Optional<Rendered> build(Scope scope, Format format, boolean full) {
+        if (scope.kind().equals("corrections")) return Optional.of(corrections(scope, format));
         String title;
         String homePath;
         List<ArticleSummary> list;
@@ -254,6 +258,79 @@ public final class Feeds {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The corrections feed: one entry per correction, clarification or update, linking to the story's notes. */
+    private Rendered corrections(Scope scope, Format format) {
+        var items = articles.listCorrections(SIZE);
+        long lastModified = items.stream().mapToLong(i -> i.correction().createdAt()).max().orElse(0);
+        var title = siteName + ": corrections and clarifications";
+        byte[] body;
+        if (format == Format.JSON) {
+            var feed = new LinkedHashMap<String, Object>();
+            feed.put("version", "https://jsonfeed.org/version/1.1");
+            feed.put("title", title);
+            feed.put("home_page_url", baseUrl + "/corrections/");
+            feed.put("feed_url", baseUrl + scope.path(format));
+            feed.put("language", language);
+            feed.put("items", items.stream().map(i -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("id", "tag:" + host + ",2026:correction:" + i.correction().id());
+                m.put("url", baseUrl + i.article().path() + "#corrections");
+                m.put("title", i.correction().kind().label() + ": " + i.article().headline());
+                m.put("content_text", i.correction().text());
+                m.put("date_published", Instant.ofEpochMilli(i.correction().createdAt()).toString());
+                return m;
+            }).toList());
+            try {
+                body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(feed);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            var feed = new SyndFeedImpl();
+            feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
+            feed.setTitle(x(title));
+            feed.setDescription(x("Corrections, clarifications and updates at " + siteName));
+            feed.setLink(baseUrl + "/corrections/");
+            feed.setLanguage(language);
+            feed.setUri(baseUrl + scope.path(format));
+            feed.setPublishedDate(new Date(lastModified));
+            var self = new SyndLinkImpl();
+            self.setRel("self");
+            self.setType(format.contentType.replace("; charset=utf-8", ""));
+            self.setHref(baseUrl + scope.path(format));
+            var alternate = new SyndLinkImpl();
+            alternate.setRel("alternate");
+            alternate.setType("text/html");
+            alternate.setHref(baseUrl + "/corrections/");
+            feed.setLinks(List.of(alternate, self));
+            var author = new SyndPersonImpl();
+            author.setName(x(siteName));
+            feed.setAuthors(List.of(author));
+            var entries = new ArrayList<com.rometools.rome.feed.synd.SyndEntry>();
+            for (var i : items) {
+                var e = new SyndEntryImpl();
+                e.setTitle(x(i.correction().kind().label() + ": " + i.article().headline()));
+                e.setLink(baseUrl + i.article().path() + "#corrections");
+                e.setUri("tag:" + host + ",2026:correction:" + i.correction().id());
+                e.setPublishedDate(new Date(i.correction().createdAt()));
+                e.setUpdatedDate(new Date(i.correction().createdAt()));
+                var text = new SyndContentImpl();
+                text.setType("text/plain");
+                text.setValue(format == Format.RSS ? PlainText.escapeHtml(x(i.correction().text())) : x(i.correction().text()));
+                e.setDescription(text);
+                e.setAuthors(List.of(author));
+                entries.add(e);
+            }
+            feed.setEntries(entries);
+            try {
+                body = new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+            } catch (FeedException e) {
+                throw new IllegalStateException("cannot write feed: " + e.getMessage(), e);
+            }
+        }
+        return new Rendered(body, format.contentType, "\"" + digest(body) + "\"", lastModified);
     }
 
     private static String x(String s) { return PlainText.xmlSafe(s); }

@@ -17,10 +17,14 @@ public final class Pages {
     public record Front(SiteChrome chrome, Section section, List<ArticleSummary> articles, int page, boolean hasNext,
                         List<ArticleSummary> popular) {}
 
-    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular) {}
+    /** {@code ageLabel}: "This article is more than 9 years old", or empty for a recent story. */
+    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel) {}
 
     /** A tag's or an author's page: their newest stories. */
     public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular) {}
+
+    /** The site-wide corrections page: the newest notes, each with its story. */
+    public record Corrections(SiteChrome chrome, List<org.masthead.article.ArticleStore.CorrectionOn> items, List<ArticleSummary> popular) {}
 
     public record Error(SiteChrome chrome, int status, String heading, String message) {}
 }

@@ -41,8 +41,14 @@ public final class ReaderSite {
     private final List<Integer> renditionWidths;
     private final PageCache cache = new PageCache(PAGE_CACHE_CONTROL);
 
+    private final java.time.Clock clock;
+    private final java.time.Duration archiveAfter;
+
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
-                      String siteName, String language, String baseUrl, List<Integer> renditionWidths) {
+                      String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
+                      java.time.Duration archiveAfter) {
+        this.clock = clock;
+        this.archiveAfter = archiveAfter;
         this.renditionWidths = List.copyOf(renditionWidths);
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -57,6 +63,7 @@ public final class ReaderSite {
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/", this::home, Access.ANYONE);
         r.get("/assets/{name}", this::asset, Access.ANYONE);
+        r.get("/corrections/", this::corrections, Access.ANYONE);
         r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"), Access.ANYONE);
         r.get("/author/{slug}/", ctx -> listing(ctx, "author"), Access.ANYONE);
         // Normalizing redirects re-encode what they echo, so "/%2fevil.example" stays on this host.
@@ -112,12 +119,23 @@ public final class ReaderSite {
     public void articleChanged(ArticleChanged change) {
         // Lists first, the story's own page last: whoever sees the new page finds the lists new too.
         cache.invalidate("home");
+        cache.invalidate("corrections");
         for (var s : change.seen()) {
             cache.invalidatePrefix("front:" + Slugs.encode(s.sectionSlug()) + ":");
             s.tagSlugs().forEach(t -> cache.invalidate(listingKey("tag", t)));
             s.authorSlugs().forEach(a -> cache.invalidate(listingKey("author", a)));
         }
         for (var s : change.seen()) cache.invalidate("article:" + s.path());
+    }
+
+    /** Every correction, clarification and update, newest first. */
+    private void corrections(Context ctx) {
+        serve(ctx, "corrections", () -> {
+            var heading = "Corrections and clarifications";
+            var pageChrome = chrome(heading, "Corrections, clarifications and updates at " + siteName, "/corrections/", "");
+            return Optional.of(new PageCache.Rendered(templates.render("site/corrections.jte",
+                new Pages.Corrections(pageChrome, articles.listCorrections(100), popular())), "corrections"));
+        });
     }
 
     private static String listingKey(String kind, String slug) { return kind + ":/" + kind + "/" + Slugs.encode(slug) + "/"; }
@@ -193,7 +211,7 @@ public final class ReaderSite {
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
-                    articleSocial(a)), a, popular())), SurrogateKeys.forPage(a))));
+                    articleSocial(a)), a, popular(), ageLabel(a))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {
@@ -228,8 +246,21 @@ public final class ReaderSite {
         return m;
     }
 
+    /**
+     * "This article is more than 9 years old" once a story is older than {@code archiveAfter} (the Guardian's habit:
+     * an old story shared today misleads). Whole years; "more than a year" for the first.
+     */
+    String ageLabel(org.masthead.article.Article a) {
+        if (a.publishedAt() == null || clock.millis() - a.publishedAt() < archiveAfter.toMillis()) return "";
+        var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+            clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).getYears();
+        if (years < 1) return "This article is more than " + (archiveAfter.toDays() / 30) + " months old";
+        return "This article is more than " + (years == 1 ? "a year" : years + " years") + " old";
+    }
+
     private java.util.Map<String, String> articleSocial(org.masthead.article.Article a) {
-        var m = social("article", a.headline(), a.dek(), baseUrl + a.path(), a.leadPhoto());
+        var label = ageLabel(a);
+        var m = social("article", a.headline(), label.isEmpty() ? a.dek() : label + ". " + a.dek(), baseUrl + a.path(), a.leadPhoto());
         if (a.publishedAt() != null) m.put("article:published_time", java.time.Instant.ofEpochMilli(a.publishedAt()).toString());
         m.put("article:modified_time", java.time.Instant.ofEpochMilli(a.updatedAt()).toString());
         m.put("article:section", a.section().name());

@@ -49,7 +49,11 @@ public final class StructuredData {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record NewsArticle(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String headline, String description,
                        String articleSection, String keywords, String datePublished, String dateModified, String dateline,
-                       List<Person> author, Organization publisher, String mainEntityOfPage, ImageObject image) {}
+                       List<Person> author, Organization publisher, String mainEntityOfPage, ImageObject image,
+                       List<CorrectionComment> correction) {}
+
+    /** schema.org CorrectionComment: a correction readers were shown. */
+    record CorrectionComment(@JsonProperty("@type") String type, String text, String datePublished) {}
 
     record ListItem(@JsonProperty("@type") String type, int position, String name, String item) {}
 
@@ -74,7 +78,9 @@ public final class StructuredData {
         var keywords = String.join(", ", a.tags().stream().map(t -> t.name()).toList());
         return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.dek(), a.section().name(), keywords,
             a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),
-            a.dateline(), authors, publisher(siteName, baseUrl, logoUrl), baseUrl + a.path(), image));
+            a.dateline(), authors, publisher(siteName, baseUrl, logoUrl), baseUrl + a.path(), image,
+            a.corrections().stream().filter(c -> c.kind() == org.masthead.article.Correction.Kind.CORRECTION)
+                .map(c -> new CorrectionComment("CorrectionComment", c.text(), Instant.ofEpochMilli(c.createdAt()).toString())).toList()));
     }
 
     static String section(Section s, String siteName, String baseUrl, String logoUrl) {

@@ -167,6 +167,16 @@ abstract class ContentApiIT {
         conforms("/articles/{id}/kill", "post", killed);
         conforms("/articles/{id}/kill", "post", call("POST", "/articles/" + draftId + "/kill", editorToken, "{\"reason\": \"Again\"}")); // 409
         covered.add("killArticle");
+        var correctedId = call("POST", "/articles", editorToken, "{\"headline\": \"Corrected via the API\", \"section\": \"news\"}").body().get("id").asLong();
+        conforms("/articles/{id}/corrections", "post", call("POST", "/articles/" + correctedId + "/corrections", editorToken,
+            "{\"kind\": \"correction\", \"text\": \"x\"}")); // a draft: 409
+        call("POST", "/articles/" + correctedId + "/publish", editorToken, null);
+        var corrected = call("POST", "/articles/" + correctedId + "/corrections", editorToken, "{\"kind\": \"clarification\", \"text\": \"We meant Tuesday.\"}");
+        assertThat(corrected.status()).isEqualTo(201);
+        assertThat(corrected.body().get("corrections").get(0).get("kind").asText()).isEqualTo("clarification");
+        conforms("/articles/{id}/corrections", "post", corrected);
+        conforms("/articles/{id}/corrections", "post", call("POST", "/articles/" + correctedId + "/corrections", editorToken, "{\"kind\": \"gossip\", \"text\": \"x\"}"));
+        covered.add("addCorrection");
         assertThat(call("GET", "/articles/" + newId, readToken, null).status()).isEqualTo(404);
         assertThat(call("GET", "/articles/" + newId, editorToken, null).status()).isEqualTo(200);
 
