@@ -14,6 +14,8 @@ import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
 import org.masthead.article.ChangeLog;
 import org.masthead.article.Publishing;
+import org.masthead.article.RevisionAdminRoutes;
+import org.masthead.article.Revisions;
 import org.masthead.cluster.Job;
 import org.masthead.cluster.JobLeases;
 import org.masthead.cluster.Jobs;
@@ -176,7 +178,8 @@ public final class App implements AutoCloseable {
         var access = new AccessCheck(guard, apiGuard);
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl());
+        var revisions = new Revisions(s.articles(), s.publishing());
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl());
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);
@@ -214,6 +217,7 @@ public final class App implements AutoCloseable {
             r -> OpenApiRoutes.load().mount(r),
             webhookAdmin::mount,
             r -> new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r),
+            new RevisionAdminRoutes(revisions, s.articles(), guard, templates)::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

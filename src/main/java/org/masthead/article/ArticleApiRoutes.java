@@ -38,8 +38,11 @@ public final class ArticleApiRoutes {
 
     private final org.masthead.media.MediaStore photos;
 
-    public ArticleApiRoutes(ArticleStore articles, Publishing publishing, TaxonomyStore taxonomy, UserStore users,
+    private final Revisions revisions;
+
+    public ArticleApiRoutes(ArticleStore articles, Publishing publishing, Revisions revisions, TaxonomyStore taxonomy, UserStore users,
                             org.masthead.media.MediaStore photos, String baseUrl) {
+        this.revisions = revisions;
         this.photos = photos;
         this.articles = articles;
         this.publishing = publishing;
@@ -63,6 +66,9 @@ public final class ArticleApiRoutes {
         r.post("/api/v1/articles/{id}/send-back", ctx -> move(ctx, Transition.SEND_BACK), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/kill", ctx -> move(ctx, Transition.KILL), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/corrections", this::correct, Access.API_EDITOR);
+        r.get("/api/v1/articles/{id}/revisions", this::revisionList, Access.API_READ);
+        r.get("/api/v1/articles/{id}/revisions/{n}", this::revision, Access.API_READ);
+        r.post("/api/v1/articles/{id}/revisions/{n}/restore", this::restore, Access.API_EDITOR);
         r.get("/api/v1/sections", ctx -> send(ctx, 200, Map.of("items", taxonomy.listSections().stream()
             .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())), Access.API_READ);
         r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))), Access.API_READ);
@@ -244,6 +250,52 @@ public final class ArticleApiRoutes {
         }
         var text = t == Transition.KILL ? body.path("reason").asText("") : body.path("note").asText("");
         respond(ctx, publishing.move(actor.get(), current.get().id(), t, at, text), 200);
+    }
+
+    private void revisionList(Context ctx) throws Exception {
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        send(ctx, 200, Map.of("items", revisions.list(current.get().id()).stream().map(e -> Map.of("revision", e.revision(),
+            "saved_by", e.savedBy(), "saved_at", Instant.ofEpochMilli(e.savedAt()).toString(), "changed", e.changed())).toList()));
+    }
+
+    private int revisionNumber(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void revision(Context ctx) throws Exception {
+        var current = id(ctx).flatMap(articles::find);
+        var snap = current.flatMap(a -> revisions.find(a.id(), revisionNumber(ctx)));
+        if (snap.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No revision " + ctx.pathParam("n") + " of article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("revision", revisionNumber(ctx));
+        body.put("snapshot", snap.get());
+        send(ctx, 200, body);
+    }
+
+    private void restore(Context ctx) throws Exception {
+        var actor = actor(ctx);
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty() || actor.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        var result = revisions.restore(actor.get(), current.get().id(), revisionNumber(ctx));
+        if (result instanceof Publishing.Result.Invalid) {
+            Problem.send(ctx, 404, Problem.title(404), "No revision " + ctx.pathParam("n") + " of article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        respond(ctx, result, 200);
     }
 
     /** {"kind": "correction"|"clarification"|"update", "text": "..."} on a published story. */

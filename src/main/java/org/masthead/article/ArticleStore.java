@@ -352,6 +352,22 @@ public final class ArticleStore {
                 """).bind("id", id).bind("rev", revision).bind("user", userId).bind("now", now).bind("snap", snapshotJson).execute();
     }
 
+    /** One stored revision: its number, who saved it (their name; empty for the scheduler), when, and the snapshot JSON. */
+    public record RevisionRow(int revision, String savedBy, long savedAt, String snapshot) {}
+
+    List<RevisionRow> listRevisions(long id) {
+        return db.read(h -> h.createQuery("""
+                select r.revision, coalesce(u.display_name, '') as saved_by, r.saved_at, r.snapshot
+                  from article_revision r left join app_user u on u.id = r.saved_by
+                 where r.article_id = :id order by r.revision""").bind("id", id)
+            .map((rs, ctx) -> new RevisionRow(rs.getInt("revision"), rs.getString("saved_by"), rs.getLong("saved_at"), rs.getString("snapshot"))).list());
+    }
+
+    Optional<String> findRevision(long id, int revision) {
+        return db.read(h -> h.createQuery("select snapshot from article_revision where article_id = :id and revision = :r").bind("id", id)
+            .bind("r", revision).mapTo(String.class).findOne());
+    }
+
     public int countRevisions(long id) {
         return db.read(h -> h.createQuery("select count(*) from article_revision where article_id = :id").bind("id", id)
             .mapTo(Integer.class).one());

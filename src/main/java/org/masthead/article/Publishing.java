@@ -383,7 +383,15 @@ public final class Publishing {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
             a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList());
         var p = a.leadPhoto();
-        return snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status, a.workflow());
+        var json = snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status, a.workflow());
+        if (a.corrections().isEmpty()) return json;
+        try { // the history shows corrections as a field too
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) this.json.readTree(json);
+            node.set("corrections", this.json.valueToTree(a.corrections().stream().map(c -> c.kind().label() + ": " + c.text()).toList()));
+            return this.json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String write(Object o) {

@@ -92,6 +92,9 @@ abstract class AccessMatrixIT {
         Map.entry("GET /newsroom/articles/{id}", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}", Access.CONTRIBUTOR),
         Map.entry("POST /newsroom/articles/{id}/move", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}/corrections", Access.EDITOR),
         Map.entry("POST /api/v1/articles/{id}/corrections", Access.API_EDITOR),
+        Map.entry("GET /newsroom/articles/{id}/revisions", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}/revisions/{n}/restore", Access.CONTRIBUTOR),
+        Map.entry("GET /api/v1/articles/{id}/revisions", Access.API_READ), Map.entry("GET /api/v1/articles/{id}/revisions/{n}", Access.API_READ),
+        Map.entry("POST /api/v1/articles/{id}/revisions/{n}/restore", Access.API_EDITOR),
         Map.entry("POST /api/v1/articles/{id}/schedule", Access.API_EDITOR), Map.entry("DELETE /api/v1/articles/{id}/schedule", Access.API_EDITOR),
         Map.entry("POST /api/v1/articles/{id}/submit", Access.API_EDITOR), Map.entry("POST /api/v1/articles/{id}/approve", Access.API_EDITOR),
         Map.entry("POST /api/v1/articles/{id}/send-back", Access.API_EDITOR), Map.entry("POST /api/v1/articles/{id}/kill", Access.API_EDITOR),
@@ -136,7 +139,7 @@ abstract class AccessMatrixIT {
         var p = r.path();
         var section = articlePath.split("/")[1];
         var slug = articlePath.split("/")[2];
-        return p.replace("/newsroom/articles/{id}", "/newsroom/articles/" + (ownArticleOfContributor ? ownArticle : othersArticle))
+        return p.replace("{n}", "1").replace("/newsroom/articles/{id}", "/newsroom/articles/" + (ownArticleOfContributor ? ownArticle : othersArticle))
             .replace("/api/v1/articles/{id}", "/api/v1/articles/" + othersArticle)
             .replace("/newsroom/photos/{id}", "/newsroom/photos/" + photo).replace("/api/v1/photos/{id}", "/api/v1/photos/" + photo)
             .replace("/newsroom/users/{id}", "/newsroom/users/999999").replace("/newsroom/tokens/{id}", "/newsroom/tokens/999999")

@@ -177,6 +177,20 @@ abstract class ContentApiIT {
         conforms("/articles/{id}/corrections", "post", corrected);
         conforms("/articles/{id}/corrections", "post", call("POST", "/articles/" + correctedId + "/corrections", editorToken, "{\"kind\": \"gossip\", \"text\": \"x\"}"));
         covered.add("addCorrection");
+        var history = call("GET", "/articles/" + correctedId + "/revisions", readToken, null);
+        assertThat(history.body().get("items").size()).isGreaterThanOrEqualTo(3);
+        conforms("/articles/{id}/revisions", "get", history);
+        covered.add("listRevisions");
+        var first = call("GET", "/articles/" + correctedId + "/revisions/1", readToken, null);
+        assertThat(first.body().get("snapshot").get("headline").asText()).isEqualTo("Corrected via the API");
+        conforms("/articles/{id}/revisions/{n}", "get", first);
+        conforms("/articles/{id}/revisions/{n}", "get", call("GET", "/articles/" + correctedId + "/revisions/999", readToken, null));
+        covered.add("getRevision");
+        var restored = call("POST", "/articles/" + correctedId + "/revisions/1/restore", editorToken, null);
+        assertThat(restored.status()).isEqualTo(200);
+        conforms("/articles/{id}/revisions/{n}/restore", "post", restored);
+        conforms("/articles/{id}/revisions/{n}/restore", "post", call("POST", "/articles/" + correctedId + "/revisions/1/restore", readToken, null));
+        covered.add("restoreRevision");
         assertThat(call("GET", "/articles/" + newId, readToken, null).status()).isEqualTo(404);
         assertThat(call("GET", "/articles/" + newId, editorToken, null).status()).isEqualTo(200);
 

@@ -97,6 +97,27 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void history_shows_each_save_with_a_word_diff_and_restores_an_old_revision_issue_9() {
+        long id = create(editor, "Harbour wall repaired");
+        var rev = app.services().articles().find(id).orElseThrow().revision();
+        var form = new HashMap<>(Fixtures.articleForm(news, "Harbour wall repaired at last", Map.of("revision", String.valueOf(rev),
+            "body", "<p>Workers finished the <b>harbour</b> wall on Tuesday.</p>")));
+        assertThat(editor.post("/newsroom/articles/" + id, form).status()).isEqualTo(303);
+        var history = editor.get("/newsroom/articles/" + id + "/revisions");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body()).contains("<ins>at last</ins>").contains("<dt>bodyHtml</dt>").contains("<del>First paragraph of</del> <ins>Workers finished</ins>")
+            .doesNotContain("&lt;b&gt;").contains("headline, dek, bodyHtml");
+        assertThat(contributor.get("/newsroom/articles/" + id + "/revisions").status()).isEqualTo(404);
+        editor.get("/newsroom/articles/" + id + "/revisions");
+        var restore = editor.post("/newsroom/articles/" + id + "/revisions/1/restore", Map.of());
+        assertThat(restore.status()).isEqualTo(303);
+        var restored = app.services().articles().find(id).orElseThrow();
+        assertThat(restored.headline()).isEqualTo("Harbour wall repaired");
+        assertThat(restored.revision()).isEqualTo(3); // a new revision, not a rewrite of history
+        assertThat(app.services().articles().countRevisions(id)).isEqualTo(3);
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
