@@ -13,6 +13,7 @@ import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
 import org.masthead.article.ChangeLog;
+import org.masthead.article.PreviewLinks;
 import org.masthead.article.Publishing;
 import org.masthead.article.RevisionAdminRoutes;
 import org.masthead.article.Revisions;
@@ -20,6 +21,7 @@ import org.masthead.cluster.Job;
 import org.masthead.cluster.JobLeases;
 import org.masthead.cluster.Jobs;
 import org.masthead.db.Database;
+import org.masthead.db.Secrets;
 import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
 import org.masthead.account.AccessCheck;
@@ -142,8 +144,9 @@ public final class App implements AutoCloseable {
         var templates = Templates.precompiled();
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
+        var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter());
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -167,7 +170,8 @@ public final class App implements AutoCloseable {
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);
-        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone());
+        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
+            previews, site.baseUrl());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
@@ -179,7 +183,7 @@ public final class App implements AutoCloseable {
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var revisions = new Revisions(s.articles(), s.publishing());
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl());
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews);
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);

@@ -34,10 +34,14 @@ public final class ArticleAdminRoutes {
     private final Templates templates;
 
     private final java.time.ZoneId zone;
+    private final PreviewLinks previews;
+    private final String baseUrl;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
-                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone) {
+                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl) {
         this.zone = zone;
+        this.previews = previews;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.publishing = publishing;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -55,6 +59,7 @@ public final class ArticleAdminRoutes {
         r.post("/newsroom/articles/{id}", this::save, Access.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/move", this::move, Access.CONTRIBUTOR); // who may make which move: Transition
         r.post("/newsroom/articles/{id}/corrections", this::correct, Access.EDITOR);
+        r.post("/newsroom/articles/{id}/preview-link", this::previewLink, Access.CONTRIBUTOR); // their own, or any for editors (load)
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -278,6 +283,14 @@ public final class ArticleAdminRoutes {
             throw new io.javalin.http.BadRequestResponse("unknown transition '" + Http.field(ctx, "transition") + "'");
         }
         respond(ctx, publishing.move(user, article.id(), t, scheduleAt(ctx), Http.field(ctx, "note")), article, Form.of(article));
+    }
+
+    /** A signed link anyone can open for 48 hours, shown on the story's page. */
+    private void previewLink(Context ctx) {
+        var article = load(ctx);
+        var link = previews.create(article.id(), PreviewLinks.DEFAULT_LIFETIME);
+        render(ctx, 200, article, Form.of(article), Map.of(), "Preview link (works until " + java.time.Instant.ofEpochMilli(link.expiresAt())
+            + "; anyone with it can read this version): " + baseUrl + link.path());
     }
 
     /** A correction, clarification or update on a published story. */

@@ -39,10 +39,12 @@ public final class ArticleApiRoutes {
     private final org.masthead.media.MediaStore photos;
 
     private final Revisions revisions;
+    private final PreviewLinks previews;
 
     public ArticleApiRoutes(ArticleStore articles, Publishing publishing, Revisions revisions, TaxonomyStore taxonomy, UserStore users,
-                            org.masthead.media.MediaStore photos, String baseUrl) {
+                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews) {
         this.revisions = revisions;
+        this.previews = previews;
         this.photos = photos;
         this.articles = articles;
         this.publishing = publishing;
@@ -66,6 +68,7 @@ public final class ArticleApiRoutes {
         r.post("/api/v1/articles/{id}/send-back", ctx -> move(ctx, Transition.SEND_BACK), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/kill", ctx -> move(ctx, Transition.KILL), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/corrections", this::correct, Access.API_EDITOR);
+        r.post("/api/v1/articles/{id}/preview-link", this::previewLink, Access.API_EDITOR);
         r.get("/api/v1/articles/{id}/revisions", this::revisionList, Access.API_READ);
         r.get("/api/v1/articles/{id}/revisions/{n}", this::revision, Access.API_READ);
         r.post("/api/v1/articles/{id}/revisions/{n}/restore", this::restore, Access.API_EDITOR);
@@ -250,6 +253,16 @@ public final class ArticleApiRoutes {
         }
         var text = t == Transition.KILL ? body.path("reason").asText("") : body.path("note").asText("");
         respond(ctx, publishing.move(actor.get(), current.get().id(), t, at, text), 200);
+    }
+
+    private void previewLink(Context ctx) throws Exception {
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        var link = previews.create(current.get().id(), PreviewLinks.DEFAULT_LIFETIME);
+        send(ctx, 201, Map.of("url", baseUrl + link.path(), "expires_at", Instant.ofEpochMilli(link.expiresAt()).toString()));
     }
 
     private void revisionList(Context ctx) throws Exception {

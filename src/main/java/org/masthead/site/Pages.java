@@ -18,7 +18,7 @@ public final class Pages {
                         List<ArticleSummary> popular) {}
 
     /** {@code ageLabel}: "This article is more than 9 years old", or empty for a recent story. */
-    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel) {}
+    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel, String preview) {}
 
     /** A tag's or an author's page: their newest stories. */
     public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular) {}

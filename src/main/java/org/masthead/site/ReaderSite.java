@@ -43,10 +43,12 @@ public final class ReaderSite {
 
     private final java.time.Clock clock;
     private final java.time.Duration archiveAfter;
+    private final org.masthead.article.PreviewLinks previews;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
-                      java.time.Duration archiveAfter) {
+                      java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews) {
+        this.previews = previews;
         this.clock = clock;
         this.archiveAfter = archiveAfter;
         this.renditionWidths = List.copyOf(renditionWidths);
@@ -64,6 +66,7 @@ public final class ReaderSite {
         r.get("/", this::home, Access.ANYONE);
         r.get("/assets/{name}", this::asset, Access.ANYONE);
         r.get("/corrections/", this::corrections, Access.ANYONE);
+        r.get("/preview/{token}", this::preview, Access.ANYONE);        // the signed link is the credential
         r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"), Access.ANYONE);
         r.get("/author/{slug}/", ctx -> listing(ctx, "author"), Access.ANYONE);
         // Normalizing redirects re-encode what they echo, so "/%2fevil.example" stays on this host.
@@ -128,6 +131,25 @@ public final class ReaderSite {
         for (var s : change.seen()) cache.invalidate("article:" + s.path());
     }
 
+    /**
+     * A preview of any story, as it is now, for whoever holds a signed link: noindex (header and meta),
+     * never stored by a CDN or browser cache, not counted in Most Popular (the page sends no beacon).
+     */
+    private void preview(Context ctx) {
+        var id = previews.open(ctx.pathParam("token"));
+        var article = id.flatMap(articles::find).filter(a -> a.status() != ArticleStatus.KILLED);
+        ctx.header("Cache-Control", CacheControl.PRIVATE).header("X-Robots-Tag", "noindex, nofollow");
+        if (article.isEmpty()) {
+            error(ctx, 404, "This preview link has expired", "Ask the newsroom for a new preview link.");
+            return;
+        }
+        var a = article.get();
+        var until = java.time.Instant.ofEpochMilli(Long.parseLong(ctx.pathParam("token").split("\\.")[1]));
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("site/article.jte", new Pages.ArticleView(
+            chrome(a.headline(), a.dek(), a.path(), a.section().slug()).noindexed(), a, List.of(), ageLabel(a),
+            "Preview: " + a.status().label().toLowerCase(java.util.Locale.ROOT) + ", not what readers see. This link works until " + until + ".")));
+    }
+
     /** Every correction, clarification and update, newest first. */
     private void corrections(Context ctx) {
         serve(ctx, "corrections", () -> {
@@ -155,7 +177,7 @@ public final class ReaderSite {
 
     private SiteChrome chrome(String title, String description, String path, String active) {
         return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
-            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of());
+            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false);
     }
 
     private void home(Context ctx) {
@@ -211,7 +233,7 @@ public final class ReaderSite {
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
-                    articleSocial(a)), a, popular(), ageLabel(a))), SurrogateKeys.forPage(a))));
+                    articleSocial(a)), a, popular(), ageLabel(a), "")), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {

@@ -17,7 +17,7 @@ public final class Slugs {
     public static final Pattern VALID = Pattern.compile("^[\\p{L}\\p{M}\\p{Nd}]+(?:-[\\p{L}\\p{M}\\p{Nd}]+)*$");
     /** First path segments the site uses itself; a section may not take them. */
     public static final Set<String> RESERVED = Set.of("newsroom", "media", "assets", "api", "_", "webjars",
-        "search", "feeds", "sitemap.xml", "sitemaps", "sitemap-news.xml", "robots.txt", "favicon.ico", "healthz", "author", "tag", "corrections");
+        "search", "feeds", "sitemap.xml", "sitemaps", "sitemap-news.xml", "robots.txt", "favicon.ico", "healthz", "author", "tag", "corrections", "preview");
     /** What text with no letters or digits at all (emoji, punctuation) becomes. */
     public static final String FALLBACK = "item";
     private static final int MAX = 80;

@@ -191,6 +191,12 @@ abstract class ContentApiIT {
         conforms("/articles/{id}/revisions/{n}/restore", "post", restored);
         conforms("/articles/{id}/revisions/{n}/restore", "post", call("POST", "/articles/" + correctedId + "/revisions/1/restore", readToken, null));
         covered.add("restoreRevision");
+        var link = call("POST", "/articles/" + correctedId + "/preview-link", editorToken, null);
+        assertThat(link.status()).isEqualTo(201);
+        assertThat(link.body().get("url").asText()).contains("/preview/" + correctedId + ".");
+        conforms("/articles/{id}/preview-link", "post", link);
+        conforms("/articles/{id}/preview-link", "post", call("POST", "/articles/" + correctedId + "/preview-link", readToken, null));
+        covered.add("createPreviewLink");
         assertThat(call("GET", "/articles/" + newId, readToken, null).status()).isEqualTo(404);
         assertThat(call("GET", "/articles/" + newId, editorToken, null).status()).isEqualTo(200);
 

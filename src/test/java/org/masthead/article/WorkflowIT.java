@@ -118,6 +118,31 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void a_signed_preview_link_opens_a_draft_for_anyone_until_it_expires_and_is_never_indexed_or_counted_issue_9() {
+        long id = create(contributor, "Draft for the lawyers");
+        contributor.get("/newsroom/articles/" + id);
+        var page = contributor.post("/newsroom/articles/" + id + "/preview-link", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("(/preview/[0-9]+\\.[0-9]+\\.[A-Za-z0-9_-]+)").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        var link = m.group(1);
+        var anon = app.browser().get(link);
+        assertThat(anon.status()).isEqualTo(200);
+        assertThat(anon.body()).contains("Draft for the lawyers").contains("<meta name=\"robots\" content=\"noindex, nofollow\">")
+            .contains("class=\"preview-banner\"").doesNotContain("data-article-id");
+        assertThat(anon.header("X-Robots-Tag")).contains("noindex");
+        assertThat(anon.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(app.browser().get(link.substring(0, link.length() - 2) + "xx").status()).isEqualTo(404); // tampered
+        assertThat(app.browser().get("/preview/" + id + ".99999999999999.forged").status()).isEqualTo(404);
+        var previews = new PreviewLinks(new org.masthead.db.Secrets(app.services().db()).get("preview-links"), java.time.Clock.systemUTC());
+        assertThat(app.browser().get(previews.create(id, java.time.Duration.ofSeconds(-1)).path()).status()).isEqualTo(404); // expired
+        assertThat(app.browser().get(previews.create(id, java.time.Duration.ofMinutes(5)).path()).status()).isEqualTo(200);
+        var other = create(editor, "Editor's secret draft");
+        contributor.get("/newsroom/articles");
+        assertThat(contributor.post("/newsroom/articles/" + other + "/preview-link", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
