@@ -23,8 +23,11 @@ public final class AccountRoutes {
 
     private final org.masthead.http.ClientAddress clients;
 
+    private final AuditLog audit;
+
     public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName,
-                         org.masthead.http.ClientAddress clients) {
+                         org.masthead.http.ClientAddress clients, AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.accounts = accounts;
         this.users = users;
@@ -67,8 +70,14 @@ public final class AccountRoutes {
             throw new ForbiddenResponse("Missing or invalid CSRF token: reload the sign-in page and try again.");
         }
         var email = Http.field(ctx, "email");
+        var address = address(ctx);
         var result = accounts.signIn(email, ctx.formParam("password") == null ? "" : ctx.formParam("password"),
-            clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")), ctx.cookie(NewsroomGuard.DEVICE_COOKIE));
+            address, ctx.cookie(NewsroomGuard.DEVICE_COOKIE));
+        switch (result) {
+            case Accounts.SignIn.SignedIn s -> audit.record(s.session().user().id(), "account.sign-in", "user:" + s.session().user().id(), address);
+            case Accounts.SignIn.Refused r -> audit.record(null, "account.sign-in-refused", "email:" + org.masthead.http.PlainText.htmlSafe(email), address);
+            case Accounts.SignIn.Throttled t -> audit.record(null, "account.sign-in-throttled", "email:" + org.masthead.http.PlainText.htmlSafe(email), address);
+        }
         switch (result) {
             case Accounts.SignIn.SignedIn s -> {
                 NewsroomGuard.setCookie(ctx, NewsroomGuard.SESSION_COOKIE, s.token(), Accounts.SESSION_LIFETIME.toSeconds());
@@ -83,6 +92,8 @@ public final class AccountRoutes {
             }
         }
     }
+
+    private String address(Context ctx) { return clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")); }
 
     private void signOut(Context ctx) {
         accounts.signOut(NewsroomGuard.session(ctx));
@@ -112,7 +123,8 @@ public final class AccountRoutes {
         }
         var password = accounts.generatePassword();
         try {
-            accounts.create(email, name, role, password);
+            var created = accounts.create(email, name, role, password);
+            audit.record(NewsroomGuard.user(ctx).id(), "account.add-" + role.dbValue(), "user:" + created.id(), address(ctx));
         } catch (IllegalArgumentException e) {
             renderUsers(ctx, 400, Map.of("email", capitalize(e.getMessage())), email, name, roleName, null);
             return;
@@ -125,6 +137,7 @@ public final class AccountRoutes {
         if (id == NewsroomGuard.user(ctx).id()) throw new io.javalin.http.BadRequestResponse("You cannot disable your own account.");
         users.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
         accounts.setDisabled(id, disabled);
+        audit.record(NewsroomGuard.user(ctx).id(), disabled ? "account.disable" : "account.enable", "user:" + id, address(ctx));
         ctx.redirect("/newsroom/users");
     }
 

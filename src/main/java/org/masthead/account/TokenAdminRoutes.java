@@ -14,7 +14,12 @@ public final class TokenAdminRoutes {
     private final NewsroomGuard guard;
     private final Templates templates;
 
-    public TokenAdminRoutes(ApiTokens tokens, NewsroomGuard guard, Templates templates) {
+    private final AuditLog audit;
+    private final org.masthead.http.ClientAddress clients;
+
+    public TokenAdminRoutes(ApiTokens tokens, NewsroomGuard guard, Templates templates, AuditLog audit, org.masthead.http.ClientAddress clients) {
+        this.audit = audit;
+        this.clients = clients;
         this.tokens = tokens;
         this.guard = guard;
         this.templates = templates;
@@ -36,6 +41,8 @@ public final class TokenAdminRoutes {
     private void create(Context ctx) {
         try {
             var created = tokens.create(Http.field(ctx, "name"), ApiToken.Scope.parse(Http.field(ctx, "scope")), NewsroomGuard.user(ctx));
+            audit.record(NewsroomGuard.user(ctx).id(), "token.create-" + created.token().scope().dbValue(), "token:" + created.token().id(),
+                clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
             render(ctx, 201, created.secret(), "");
         } catch (IllegalArgumentException e) {
             render(ctx, 400, null, e.getMessage());
@@ -44,6 +51,7 @@ public final class TokenAdminRoutes {
 
     private void revoke(Context ctx) {
         tokens.revoke(Http.id(ctx, "id"));
+        audit.record(NewsroomGuard.user(ctx).id(), "token.revoke", "token:" + Http.id(ctx, "id"), clients.resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
         ctx.redirect("/newsroom/tokens", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 }

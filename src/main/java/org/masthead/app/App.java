@@ -25,6 +25,8 @@ import org.masthead.db.Secrets;
 import org.masthead.account.ApiTokens;
 import org.masthead.account.TokenAdminRoutes;
 import org.masthead.account.AccessCheck;
+import org.masthead.account.AuditLog;
+import org.masthead.account.AuditRoutes;
 import org.masthead.account.ApiGuard;
 import org.masthead.api.OpenApiRoutes;
 import org.masthead.webhooks.WebhookAdminRoutes;
@@ -74,7 +76,7 @@ public final class App implements AutoCloseable {
 
     /** What the CLI and tests reach into after start. */
     public record Services(String node, Database db, Accounts accounts, UserStore users, TaxonomyStore taxonomy, ArticleStore articles,
-                           ChangeLog changes, Publishing publishing, MediaStore mediaStore, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
+                           ChangeLog changes, Publishing publishing, ApiTokens apiTokens, MediaStore mediaStore, PhotoUploads uploads, Renditions renditions, RenditionJob renditionJob,
                            Popularity popularity, ViewStore views,
                            PrometheusMeterRegistry metrics) {
         /** Closes what services() opened, for CLI commands that never start the server. */
@@ -127,7 +129,7 @@ public final class App implements AutoCloseable {
             : new SqlViewStore(db);
         var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
             p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
-        return new Services(node, db, accounts, users, taxonomy, articles, changes, publishing, mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
+        return new Services(node, db, accounts, users, taxonomy, articles, changes, publishing, new ApiTokens(db, clock), mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -169,7 +171,8 @@ public final class App implements AutoCloseable {
             s.publishing().onChange(cdn::articleChanged);
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
-        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients);
+        var audit = new AuditLog(s.db(), clock);
+        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
             previews, site.baseUrl());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
@@ -177,10 +180,10 @@ public final class App implements AutoCloseable {
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
         var feedRoutes = new FeedRoutes(feeds);
         var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
-        var apiTokens = new ApiTokens(s.db(), clock);
+        var apiTokens = s.apiTokens();
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var access = new AccessCheck(guard, apiGuard);
-        var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates);
+        var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates, audit, clients);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var revisions = new Revisions(s.articles(), s.publishing());
         var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews);
@@ -221,6 +224,7 @@ public final class App implements AutoCloseable {
             r -> OpenApiRoutes.load().mount(r),
             webhookAdmin::mount,
             r -> new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r),
+            new AuditRoutes(audit, guard, templates)::mount,
             new RevisionAdminRoutes(revisions, s.articles(), guard, templates)::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** The masthead command line: demo, run, user add. */
 @Command(name = "masthead", mixinStandardHelpOptions = true, version = "masthead 0.1",
-    description = "A news publishing platform.", subcommands = {Main.Demo.class, Main.Run.class, Main.UserCmd.class})
+    description = "A news publishing platform.", subcommands = {Main.Demo.class, Main.Run.class, Main.UserCmd.class, Main.TokenCmd.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -177,6 +177,80 @@ public final class Main implements Runnable {
                     err.println("masthead: " + e.getMessage());
                     return 2;
                 }
+            }
+        }
+    }
+
+    @Command(name = "token", description = "Manage content API tokens.", subcommands = {TokenAdd.class, TokenRevoke.class})
+    static final class TokenCmd implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    }
+
+    @Command(name = "add", description = "Add a content API token; prints it on the last line (it is shown once).")
+    static final class TokenAdd implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Option(names = "--name", required = true, description = "who or what uses it") String name;
+        @Option(names = "--scope", required = true, description = "read or editor") String scope;
+        @Option(names = "--user", description = "the admin it belongs to (default: the first admin)") String user;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            org.masthead.account.ApiToken.Scope parsed;
+            try {
+                parsed = org.masthead.account.ApiToken.Scope.parse(scope);
+            } catch (IllegalArgumentException e) {
+                err.println("masthead: --scope must be read or editor, not '" + scope + "'");
+                return 2;
+            }
+            var overrides = new HashMap<String, String>();
+            if (data != null) overrides.put("data.dir", data.toString());
+            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+                var s = services.s();
+                var owner = user == null
+                    ? s.users().list().stream().filter(u -> u.role() == Role.ADMIN && !u.disabled()).findFirst()
+                    : s.users().findByEmail(user.strip().toLowerCase(java.util.Locale.ROOT));
+                if (owner.isEmpty() || owner.get().role() != Role.ADMIN || owner.get().disabled()) {
+                    err.println("masthead: " + (user == null ? "there is no admin yet; add one with: ./masthead user add --role admin --email …"
+                        : "--user " + user + " is not an enabled admin"));
+                    return 2;
+                }
+                try {
+                    var created = s.apiTokens().create(name, parsed, owner.get());
+                    out.println("Added " + parsed.dbValue() + " token '" + created.token().name() + "' (id " + created.token().id() + ") for "
+                        + owner.get().email() + "; it is shown once:");
+                    out.println(created.secret());
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    err.println("masthead: " + e.getMessage());
+                    return 2;
+                }
+            }
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a content API token by its id.")
+    static final class TokenRevoke implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @CommandLine.Parameters(index = "0", description = "the token's id (shown by token add and on the API tokens page)") long id;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            var overrides = new HashMap<String, String>();
+            if (data != null) overrides.put("data.dir", data.toString());
+            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+                var tokens = services.s().apiTokens();
+                if (tokens.list().stream().noneMatch(t -> t.id() == id && t.revokedAt() == null)) {
+                    spec.commandLine().getErr().println("masthead: there is no live token with id " + id);
+                    return 2;
+                }
+                tokens.revoke(id);
+                spec.commandLine().getOut().println("Revoked token " + id);
+                return 0;
             }
         }
     }

@@ -111,6 +111,7 @@ abstract class AccessMatrixIT {
         Map.entry("POST /newsroom/tokens/{id}/revoke", Access.ADMIN),
         Map.entry("GET /newsroom/webhooks", Access.ADMIN), Map.entry("POST /newsroom/webhooks", Access.ADMIN),
         Map.entry("POST /newsroom/webhooks/{id}/remove", Access.ADMIN), Map.entry("GET /newsroom/names", Access.ADMIN),
+        Map.entry("GET /newsroom/audit", Access.ADMIN), Map.entry("GET /newsroom/audit.csv", Access.ADMIN),
         Map.entry("GET /api/v1/articles", Access.API_READ), Map.entry("POST /api/v1/articles", Access.API_EDITOR),
         Map.entry("GET /api/v1/articles/by-path", Access.API_READ), Map.entry("GET /api/v1/articles/{id}", Access.API_READ),
         Map.entry("PUT /api/v1/articles/{id}", Access.API_EDITOR), Map.entry("POST /api/v1/articles/{id}/publish", Access.API_EDITOR),

@@ -32,6 +32,34 @@ class CliIT {
     }
 
     @Test
+    void token_add_prints_a_working_token_on_its_last_line_and_token_revoke_stops_it_issue_9(@TempDir Path dir) {
+        var none = run("token", "add", "--name", "ops", "--scope", "read", "--data", dir.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("there is no admin yet");
+        assertThat(run("user", "add", "--email", "boss@example.com", "--role", "admin", "--data", dir.toString()).code()).isZero();
+        assertThat(run("token", "add", "--name", "ops", "--scope", "everything", "--data", dir.toString()).err()).contains("--scope must be read or editor");
+        var added = run("token", "add", "--name", "Nightly export", "--scope", "editor", "--user", "boss@example.com", "--data", dir.toString());
+        assertThat(added.code()).as(added.err()).isZero();
+        var lines = added.out().strip().lines().toList();
+        var token = lines.getLast();
+        assertThat(token).matches("mh_[A-Za-z0-9_-]{43}");
+        assertThat(lines.getFirst()).contains("editor token 'Nightly export'").contains("boss@example.com");
+        var id = lines.getFirst().replaceAll(".*\\(id (\\d+)\\).*", "$1");
+        try (var services = new Main.ClosingServices(App.services(Main.loadConfig(java.util.Map.of("data.dir", dir.toString())), java.time.Clock.systemUTC()))) {
+            assertThat(services.s().apiTokens().verify(token)).isPresent();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(run("token", "revoke", id, "--data", dir.toString()).out()).contains("Revoked token " + id);
+        assertThat(run("token", "revoke", id, "--data", dir.toString()).code()).isEqualTo(2);
+        try (var services = new Main.ClosingServices(App.services(Main.loadConfig(java.util.Map.of("data.dir", dir.toString())), java.time.Clock.systemUTC()))) {
+            assertThat(services.s().apiTokens().verify(token)).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void user_add_prints_a_generated_password_and_refuses_duplicates(@TempDir Path dir) {
         var added = run("user", "add", "--email", "Reporter@Example.com", "--role", "editor", "--data", dir.toString());
         assertThat(added.code()).as(added.err()).isZero();

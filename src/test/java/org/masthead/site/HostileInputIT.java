@@ -144,7 +144,8 @@ abstract class HostileInputIT {
         System.arraycopy(tail, 0, all, head.length + body.length, tail.length);
         HttpResponse<String> res;
         try {
-            res = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/photos")).header("Authorization", "Bearer " + token)
+            // As a careful client sends a large upload: Expect: 100-continue, so a refusal arrives before 60 MB are sent.
+            res = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/photos")).expectContinue(true).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
