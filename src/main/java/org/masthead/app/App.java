@@ -13,6 +13,7 @@ import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
 import org.masthead.article.ChangeLog;
+import org.masthead.article.CopyDesk;
 import org.masthead.article.PreviewLinks;
 import org.masthead.article.Publishing;
 import org.masthead.article.RevisionAdminRoutes;
@@ -146,6 +147,7 @@ public final class App implements AutoCloseable {
         var templates = Templates.precompiled();
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
+        var copyDesk = new CopyDesk(s.articles(), clock, site.baseUrl());
         var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
             s.renditions().widths(), clock, site.archiveLabelAfter(), previews);
@@ -174,7 +176,7 @@ public final class App implements AutoCloseable {
         var audit = new AuditLog(s.db(), clock);
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl());
+            previews, site.baseUrl(), copyDesk);
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
@@ -186,7 +188,7 @@ public final class App implements AutoCloseable {
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates, audit, clients);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var revisions = new Revisions(s.articles(), s.publishing());
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews);
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews, copyDesk);
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);

@@ -35,10 +35,13 @@ public final class ArticleAdminRoutes {
 
     private final java.time.ZoneId zone;
     private final PreviewLinks previews;
+    private final CopyDesk copyDesk;
     private final String baseUrl;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
-                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl) {
+                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl,
+                              CopyDesk copyDesk) {
+        this.copyDesk = copyDesk;
         this.zone = zone;
         this.previews = previews;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -60,6 +63,7 @@ public final class ArticleAdminRoutes {
         r.post("/newsroom/articles/{id}/move", this::move, Access.CONTRIBUTOR); // who may make which move: Transition
         r.post("/newsroom/articles/{id}/corrections", this::correct, Access.EDITOR);
         r.post("/newsroom/articles/{id}/preview-link", this::previewLink, Access.CONTRIBUTOR); // their own, or any for editors (load)
+        r.post("/newsroom/articles/{id}/checks/dismiss", this::dismiss, Access.EDITOR);
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -87,7 +91,8 @@ public final class ArticleAdminRoutes {
      */
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
-                           String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves) {
+                           String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
+                           List<CopyDesk.Finding> findings) {
         /** An instant in the newsroom's time zone, as people read it ("2 Dec 2026, 06:00 Europe/London"). */
         public String local(long millis) {
             return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
@@ -185,7 +190,7 @@ public final class ArticleAdminRoutes {
         templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
             errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes(), library,
             String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", "")), zone,
-            article == null ? List.of() : movesFor(user, article)));
+            article == null ? List.of() : movesFor(user, article), article == null ? List.of() : copyDesk.check(article)));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -283,6 +288,18 @@ public final class ArticleAdminRoutes {
             throw new io.javalin.http.BadRequestResponse("unknown transition '" + Http.field(ctx, "transition") + "'");
         }
         respond(ctx, publishing.move(user, article.id(), t, scheduleAt(ctx), Http.field(ctx, "note")), article, Form.of(article));
+    }
+
+    /** An editor dismisses one copy-desk finding, with a reason that is kept. */
+    private void dismiss(Context ctx) {
+        var article = load(ctx);
+        try {
+            copyDesk.dismiss(NewsroomGuard.user(ctx), article.id(), Http.field(ctx, "rule"), Http.field(ctx, "excerpt"), Http.field(ctx, "reason"));
+        } catch (IllegalArgumentException e) {
+            render(ctx, 422, article, Form.of(article), Map.of("checks", e.getMessage()), "");
+            return;
+        }
+        ctx.redirect("/newsroom/articles/" + article.id() + "#checks", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** A signed link anyone can open for 48 hours, shown on the story's page. */

@@ -40,9 +40,11 @@ public final class ArticleApiRoutes {
 
     private final Revisions revisions;
     private final PreviewLinks previews;
+    private final CopyDesk copyDesk;
 
     public ArticleApiRoutes(ArticleStore articles, Publishing publishing, Revisions revisions, TaxonomyStore taxonomy, UserStore users,
-                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews) {
+                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews, CopyDesk copyDesk) {
+        this.copyDesk = copyDesk;
         this.revisions = revisions;
         this.previews = previews;
         this.photos = photos;
@@ -69,6 +71,7 @@ public final class ArticleApiRoutes {
         r.post("/api/v1/articles/{id}/kill", ctx -> move(ctx, Transition.KILL), Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/corrections", this::correct, Access.API_EDITOR);
         r.post("/api/v1/articles/{id}/preview-link", this::previewLink, Access.API_EDITOR);
+        r.get("/api/v1/articles/{id}/checks", this::checks, Access.API_READ);
         r.get("/api/v1/articles/{id}/revisions", this::revisionList, Access.API_READ);
         r.get("/api/v1/articles/{id}/revisions/{n}", this::revision, Access.API_READ);
         r.post("/api/v1/articles/{id}/revisions/{n}/restore", this::restore, Access.API_EDITOR);
@@ -253,6 +256,16 @@ public final class ArticleApiRoutes {
         }
         var text = t == Transition.KILL ? body.path("reason").asText("") : body.path("note").asText("");
         respond(ctx, publishing.move(actor.get(), current.get().id(), t, at, text), 200);
+    }
+
+    private void checks(Context ctx) throws Exception {
+        var current = id(ctx).flatMap(articles::find);
+        if (current.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
+            return;
+        }
+        send(ctx, 200, Map.of("items", copyDesk.check(current.get()).stream().map(f -> Map.of("rule", f.rule(), "field", f.field(),
+            "message", f.message(), "excerpt", f.excerpt())).toList()));
     }
 
     private void previewLink(Context ctx) throws Exception {

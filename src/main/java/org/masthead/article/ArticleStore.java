@@ -368,6 +368,18 @@ public final class ArticleStore {
             .bind("r", revision).mapTo(String.class).findOne());
     }
 
+    /** Dismissed copy-desk findings of an article, as rule + NUL + excerpt. */
+    java.util.Set<String> listDismissals(long articleId) {
+        return new java.util.HashSet<>(db.read(h -> h.createQuery("select rule, excerpt from copy_dismissal where article_id = :a").bind("a", articleId)
+            .map((rs, ctx) -> rs.getString("rule") + "\u0000" + rs.getString("excerpt")).list()));
+    }
+
+    void insertDismissal(long articleId, String rule, String excerpt, String reason, Long userId, long now) {
+        db.useTransaction(h -> h.createUpdate("""
+                insert into copy_dismissal (article_id, rule, excerpt, reason, user_id, at) values (:a, :r, :e, :why, :u, :now)
+                """).bind("a", articleId).bind("r", rule).bind("e", excerpt).bind("why", reason).bind("u", userId).bind("now", now).execute());
+    }
+
     public int countRevisions(long id) {
         return db.read(h -> h.createQuery("select count(*) from article_revision where article_id = :id").bind("id", id)
             .mapTo(Integer.class).one());

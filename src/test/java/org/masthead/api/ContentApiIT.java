@@ -197,6 +197,13 @@ abstract class ContentApiIT {
         conforms("/articles/{id}/preview-link", "post", link);
         conforms("/articles/{id}/preview-link", "post", call("POST", "/articles/" + correctedId + "/preview-link", readToken, null));
         covered.add("createPreviewLink");
+        var capsId = call("POST", "/articles", editorToken, "{\"headline\": \"COUNCIL VOTES TONIGHT ON PLAN\", \"section\": \"news\","
+            + " \"body_html\": \"<p>The the vote. <a href=\\\"/news/no-such-story\\\">see</a></p>\"}").body().get("id").asLong();
+        var checks = call("GET", "/articles/" + capsId + "/checks", readToken, null);
+        assertThat(checks.body().get("items").findValuesAsText("rule")).contains("headline-caps", "doubled-word", "dead-link");
+        conforms("/articles/{id}/checks", "get", checks);
+        conforms("/articles/{id}/checks", "get", call("GET", "/articles/999999/checks", readToken, null));
+        covered.add("checkArticle");
         assertThat(call("GET", "/articles/" + newId, readToken, null).status()).isEqualTo(404);
         assertThat(call("GET", "/articles/" + newId, editorToken, null).status()).isEqualTo(200);
 

@@ -143,6 +143,27 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void the_copy_desk_lists_problems_with_a_link_to_the_field_and_an_editor_can_dismiss_one_with_a_reason_issue_9() {
+        var res = editor.post("/newsroom/articles", new HashMap<>(Fixtures.articleForm(news, "Ban Ki- moon visits", Map.of(
+            "body", "<p>The the visit. See <a href=\"/news/never-written\">our earlier story</a>.</p>"))));
+        long id = Long.parseLong(res.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+        var page = editor.get("/newsroom/articles/" + id).body();
+        assertThat(page).contains("id=\"checks\"").contains("<a href=\"#headline\">headline</a>").contains("Ki- moon")
+            .contains("The the").contains("does not exist");
+        var dismissed = editor.post("/newsroom/articles/" + id + "/checks/dismiss", Map.of("rule", "doubled-word", "excerpt", "The the",
+            "reason", "A quotation: the mayor said it twice."));
+        assertThat(dismissed.status()).isEqualTo(303);
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/articles/" + id + "/checks/dismiss", Map.of("rule", "broken-hyphen", "excerpt", "x", "reason", "")).status())
+            .isEqualTo(422);
+        var after = editor.get("/newsroom/articles/" + id).body();
+        var checks = after.substring(after.indexOf("id=\"checks\""), after.indexOf("</section>", after.indexOf("id=\"checks\"")));
+        assertThat(checks).doesNotContain("The the").contains("Ki- moon");
+        var why = app.services().db().read(h -> h.createQuery("select reason from copy_dismissal where article_id = :a").bind("a", id).mapTo(String.class).list());
+        assertThat(why).containsExactly("A quotation: the mayor said it twice.");
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review

@@ -61,6 +61,13 @@ class HtmlValidityIT {
             pages.put("arabic-article", reader.get(arabicArticle.path()).body());
             pages.put("arabic-author", reader.get(arabicArticle.authors().get(0).path()).body());
             pages.put("arabic-edit", editor.get("/newsroom/articles/" + arabicId).body());
+            var flawed = editor.post("/newsroom/articles", new java.util.HashMap<>(Fixtures.articleForm(1, "COUNCIL VOTES ON THE THE PLAN",
+                Map.of("body", "<p>Ban Ki- moon (visited. <a href=\"/news/missing\">x</a></p>"))));
+            long flawedId = Long.parseLong(flawed.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+            pages.put("copy-desk-and-workflow", admin.get("/newsroom/articles/" + flawedId).body());
+            pages.put("history", admin.get("/newsroom/articles/" + arabicId + "/revisions").body());
+            pages.put("audit", admin.get("/newsroom/audit").body());
+            pages.put("corrections", reader.get("/corrections/").body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
                     .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")
