@@ -13,6 +13,7 @@ import org.masthead.article.ArticleApiRoutes;
 import org.masthead.article.ArticleStore;
 import org.masthead.article.ChangeFollower;
 import org.masthead.article.ChangeLog;
+import org.masthead.article.Autosaves;
 import org.masthead.article.CopyDesk;
 import org.masthead.article.PreviewLinks;
 import org.masthead.article.Publishing;
@@ -176,7 +177,7 @@ public final class App implements AutoCloseable {
         var audit = new AuditLog(s.db(), clock);
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl(), copyDesk);
+            previews, site.baseUrl(), copyDesk, new Autosaves(s.db(), clock));
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);

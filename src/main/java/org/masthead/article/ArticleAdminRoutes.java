@@ -36,12 +36,14 @@ public final class ArticleAdminRoutes {
     private final java.time.ZoneId zone;
     private final PreviewLinks previews;
     private final CopyDesk copyDesk;
+    private final Autosaves autosaves;
     private final String baseUrl;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
                               NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl,
-                              CopyDesk copyDesk) {
+                              CopyDesk copyDesk, Autosaves autosaves) {
         this.copyDesk = copyDesk;
+        this.autosaves = autosaves;
         this.zone = zone;
         this.previews = previews;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -64,6 +66,7 @@ public final class ArticleAdminRoutes {
         r.post("/newsroom/articles/{id}/corrections", this::correct, Access.EDITOR);
         r.post("/newsroom/articles/{id}/preview-link", this::previewLink, Access.CONTRIBUTOR); // their own, or any for editors (load)
         r.post("/newsroom/articles/{id}/checks/dismiss", this::dismiss, Access.EDITOR);
+        r.post("/newsroom/autosave/{id}", this::autosave, Access.CONTRIBUTOR); // 0: a new story; else the user's own (load)
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -89,10 +92,68 @@ public final class ArticleAdminRoutes {
      * {@code library}: the lead photo as the library has it (its own words, creator, copyright);
      * {@code instructions} and {@code usageTerms}: what the file says about using it (IPTC), shown to whoever uses it.
      */
+    /** The fields a conflicted save can merge, field by field. */
+    static final List<String> MERGE_FIELDS = List.of("headline", "dek", "body", "dateline", "bylines", "tags", "section", "photo_caption",
+        "photo_credit", "photo_alt");
+
+    static String value(Form f, String field) {
+        return switch (field) {
+            case "headline" -> f.headline();
+            case "dek" -> f.dek();
+            case "body" -> f.body();
+            case "dateline" -> f.dateline();
+            case "bylines" -> f.bylines();
+            case "tags" -> f.tags();
+            case "section" -> String.valueOf(f.sectionId());
+            case "photo_caption" -> f.photoCaption();
+            case "photo_credit" -> f.photoCredit();
+            case "photo_alt" -> f.photoAlt();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    static String label(String field) {
+        return switch (field) {
+            case "photo_caption" -> "Photo caption";
+            case "photo_credit" -> "Photo credit";
+            case "photo_alt" -> "Photo alt text";
+            default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        };
+    }
+
+    /** The form with every field whose {@code merge_<field>} says "theirs" taken from the stored article. */
+    static Form merged(Context ctx, Form f, Article current) {
+        var theirs = Form.of(current);
+        java.util.function.Function<String, String> pick = field -> "theirs".equals(Http.field(ctx, "merge_" + field)) ? value(theirs, field) : value(f, field);
+        long section;
+        try {
+            section = Long.parseLong(pick.apply("section"));
+        } catch (NumberFormatException e) {
+            section = f.sectionId();
+        }
+        return new Form(pick.apply("headline"), pick.apply("dek"), section, f.slug(), pick.apply("body"), pick.apply("dateline"),
+            pick.apply("bylines"), pick.apply("tags"), f.revision(), f.photo(), pick.apply("photo_caption"), pick.apply("photo_credit"),
+            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"));
+    }
+
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
-                           List<CopyDesk.Finding> findings) {
+                           List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt) {
+        /** The fields where the stored version (theirs) differs from what was typed (yours): shown side by side on a conflict. */
+        public List<String[]> differences() {
+            if (theirs == null) return List.of();
+            var out = new java.util.ArrayList<String[]>();
+            for (var f : MERGE_FIELDS) {
+                var mine = value(form, f);
+                var other = value(theirs, f);
+                if (mine.equals(other)) continue;
+                boolean body = f.equals("body"); // shown as words; the choice takes the stored HTML
+                out.add(new String[] {f, label(f), body ? Revisions.text("bodyHtml", other) : other, body ? Revisions.text("bodyHtml", mine) : mine});
+            }
+            return out;
+        }
+
         /** An instant in the newsroom's time zone, as people read it ("2 Dec 2026, 06:00 Europe/London"). */
         public String local(long millis) {
             return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
@@ -143,7 +204,11 @@ public final class ArticleAdminRoutes {
             var p = uploads.find(Long.parseLong(photoParam)).orElseThrow(() -> new NotFoundResponse("no such photo"));
             form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText());
         }
-        render(ctx, 200, null, form, Map.of(), "");
+        if ("1".equals(ctx.queryParam("recover"))) {
+            var saved = autosaves.find(NewsroomGuard.user(ctx).id(), 0);
+            if (saved.isPresent()) form = recovered(saved.get(), form.photo());
+        }
+        render(ctx, 200, null, form, Map.of(), "1".equals(ctx.queryParam("recover")) ? "Recovered your unsaved changes; save to keep them." : "");
     }
 
     private void edit(Context ctx) {
@@ -153,7 +218,15 @@ public final class ArticleAdminRoutes {
             notice += " That file was already in the library as photo " + article.leadPhoto().id()
                 + "; its library text stays as it was, and this story has its own caption, credit and alt text.";
         }
-        render(ctx, 200, article, Form.of(article), Map.of(), notice);
+        var form = Form.of(article);
+        if ("1".equals(ctx.queryParam("recover"))) {
+            var saved = autosaves.find(NewsroomGuard.user(ctx).id(), article.id());
+            if (saved.isPresent()) {
+                form = recovered(saved.get(), article.leadPhoto());
+                notice = "Recovered your unsaved changes; save to keep them (if someone saved in between, you will compare first).";
+            }
+        }
+        render(ctx, 200, article, form, Map.of(), notice);
     }
 
     /** The moves this user may make on this article now, in the order the panel shows them. */
@@ -190,7 +263,10 @@ public final class ArticleAdminRoutes {
         templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
             errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes(), library,
             String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", "")), zone,
-            article == null ? List.of() : movesFor(user, article), article == null ? List.of() : copyDesk.check(article)));
+            article == null ? List.of() : movesFor(user, article), article == null ? List.of() : copyDesk.check(article),
+            status == 409 && article != null && errors.containsKey("form") && errors.get("form").startsWith("Someone else saved") ? Form.of(article) : null,
+            "1".equals(ctx.queryParam("recover")) ? null : autosaves.find(user.id(), article == null ? 0 : article.id())
+                .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null)));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -271,6 +347,10 @@ public final class ArticleAdminRoutes {
             return;
         }
         var result = save.apply(form, lead);
+        if (result instanceof Publishing.Result.Saved saved) { // what the autosave kept is now the story
+            autosaves.clear(user.id(), saved.article().id());
+            if (article == null) autosaves.clear(user.id(), 0);
+        }
         if (result instanceof Publishing.Result.Saved saved && then != null) {
             result = publishing.move(user, saved.article().id(), then, scheduleAt(ctx), Http.field(ctx, "note"));
         }
@@ -288,6 +368,55 @@ public final class ArticleAdminRoutes {
             throw new io.javalin.http.BadRequestResponse("unknown transition '" + Http.field(ctx, "transition") + "'");
         }
         respond(ctx, publishing.move(user, article.id(), t, scheduleAt(ctx), Http.field(ctx, "note")), article, Form.of(article));
+    }
+
+    /** The fields an autosave keeps. */
+    static final List<String> AUTOSAVED = List.of("headline", "dek", "section", "slug", "body", "dateline", "bylines", "tags", "revision",
+        "photo_caption", "photo_credit", "photo_alt");
+
+    static Map<String, String> fieldsOf(Form f) {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("headline", f.headline());
+        m.put("dek", f.dek());
+        m.put("section", String.valueOf(f.sectionId()));
+        m.put("slug", f.slug());
+        m.put("body", f.body());
+        m.put("dateline", f.dateline());
+        m.put("bylines", f.bylines());
+        m.put("tags", f.tags());
+        m.put("revision", String.valueOf(f.revision()));
+        m.put("photo_caption", f.photoCaption());
+        m.put("photo_credit", f.photoCredit());
+        m.put("photo_alt", f.photoAlt());
+        return m;
+    }
+
+    /** The editor's script sends the form every few seconds while someone types: kept per user, never on the story. */
+    private void autosave(Context ctx) {
+        var user = NewsroomGuard.user(ctx);
+        long id = Http.id(ctx, "id");
+        if (id != 0) load(ctx);
+        var fields = new java.util.LinkedHashMap<String, String>();
+        for (var f : AUTOSAVED) fields.put(f, f.equals("body") ? java.util.Objects.requireNonNullElse(ctx.formParam(f), "") : Http.field(ctx, f));
+        if (!autosaves.keep(user.id(), id, fields)) throw new io.javalin.http.HttpResponseException(413, "Too much to autosave.");
+        ctx.status(204);
+    }
+
+    /** The form as autosaved, for "recover". */
+    private static Form recovered(Autosaves.Autosave a, @Nullable Photo photo) {
+        var m = a.fields();
+        long section;
+        int revision;
+        try {
+            section = Long.parseLong(m.getOrDefault("section", "0"));
+            revision = Integer.parseInt(m.getOrDefault("revision", "0"));
+        } catch (NumberFormatException e) {
+            section = 0;
+            revision = 0;
+        }
+        return new Form(m.getOrDefault("headline", ""), m.getOrDefault("dek", ""), section, m.getOrDefault("slug", ""), m.getOrDefault("body", ""),
+            m.getOrDefault("dateline", ""), m.getOrDefault("bylines", ""), m.getOrDefault("tags", ""), revision, photo,
+            m.getOrDefault("photo_caption", ""), m.getOrDefault("photo_credit", ""), "", "", m.getOrDefault("photo_alt", ""));
     }
 
     /** An editor dismisses one copy-desk finding, with a reason that is kept. */
@@ -342,7 +471,7 @@ public final class ArticleAdminRoutes {
             respond(ctx, publishing.unpublish(user, article.id()), article, Form.of(article));
             return;
         }
-        submit(ctx, user, article, formFrom(ctx, article.leadPhoto()), action,
+        submit(ctx, user, article, merged(ctx, formFrom(ctx, article.leadPhoto()), article), action,
             (form, lead) -> publishing.save(user, article, form.revision(), draftOf(form), lead)); // the one permission check is the use case's
     }
 
@@ -394,7 +523,7 @@ public final class ArticleAdminRoutes {
                 // nothing of theirs was written, the photo's words included; ours are below
                 render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
                     + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "
-                    + "below and nothing was saved; compare, then save again to replace theirs."), "");
+                    + "below and nothing was saved; pick theirs or yours for each field that differs, then save."), "");
             }
         }
     }

@@ -93,7 +93,7 @@ abstract class AccessMatrixIT {
         Map.entry("POST /newsroom/articles/{id}/move", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}/corrections", Access.EDITOR),
         Map.entry("POST /api/v1/articles/{id}/corrections", Access.API_EDITOR),
         Map.entry("POST /newsroom/articles/{id}/preview-link", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}/checks/dismiss", Access.EDITOR),
-        Map.entry("GET /api/v1/articles/{id}/checks", Access.API_READ), Map.entry("POST /api/v1/articles/{id}/preview-link", Access.API_EDITOR),
+        Map.entry("GET /api/v1/articles/{id}/checks", Access.API_READ), Map.entry("POST /newsroom/autosave/{id}", Access.CONTRIBUTOR), Map.entry("POST /api/v1/articles/{id}/preview-link", Access.API_EDITOR),
         Map.entry("GET /newsroom/articles/{id}/revisions", Access.CONTRIBUTOR), Map.entry("POST /newsroom/articles/{id}/revisions/{n}/restore", Access.CONTRIBUTOR),
         Map.entry("GET /api/v1/articles/{id}/revisions", Access.API_READ), Map.entry("GET /api/v1/articles/{id}/revisions/{n}", Access.API_READ),
         Map.entry("POST /api/v1/articles/{id}/revisions/{n}/restore", Access.API_EDITOR),
@@ -150,7 +150,7 @@ abstract class AccessMatrixIT {
             .replace("/media/r/{sha}/{name}", "/media/r/0/w320.jpg").replace("/media/{file}", "/media/none.jpg")
             .replace("/feeds/{kind}/{file}", "/feeds/section/news.rss").replace("/feeds/{file}", "/feeds/all.rss")
             .replace("/sitemaps/{file}", "/sitemaps/sections.xml").replace("/webjars/<path>", "/webjars/tinymce/6.8.3/tinymce.min.js")
-            .replace("/assets/{name}", "/assets/site.css").replace("/preview/{token}", "/preview/1.1.x").replace("/tag/{slug}", "/tag/harbour").replace("/author/{slug}", "/author/clara-wren")
+            .replace("/assets/{name}", "/assets/site.css").replace("/preview/{token}", "/preview/1.1.x").replace("/newsroom/autosave/{id}", "/newsroom/autosave/0").replace("/tag/{slug}", "/tag/harbour").replace("/author/{slug}", "/author/clara-wren")
             .replace("/{section}/{slug}", "/" + section + "/" + slug).replace("/{section}", "/" + section);
     }
 

@@ -164,6 +164,51 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void a_stale_save_opens_a_merge_view_and_both_edits_survive_issue_9() {
+        long id = create(editor, "Original headline");
+        int base = app.services().articles().find(id).orElseThrow().revision();
+        var other = app.signedIn("wf-editor-2@example.com", Role.EDITOR);
+        var theirs = new HashMap<>(Fixtures.articleForm(news, "Their better headline", Map.of("revision", String.valueOf(base), "dek", "Original dek")));
+        assertThat(other.post("/newsroom/articles/" + id, theirs).status()).isEqualTo(303);
+        editor.get("/newsroom/articles/" + id);
+        var mine = new HashMap<>(Fixtures.articleForm(news, "Original headline", Map.of("revision", String.valueOf(base), "dek", "My sharper dek")));
+        var conflict = editor.post("/newsroom/articles/" + id, mine);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body()).contains("Theirs beside yours").contains("name=\"merge_headline\"").contains("Their better headline")
+            .contains("My sharper dek");
+        var rebased = conflict.body().replaceAll("(?s).*name=\"revision\" value=\"(\\d+)\".*", "$1");
+        mine.put("revision", rebased);
+        mine.put("merge_headline", "theirs");
+        mine.put("merge_dek", "yours");
+        assertThat(editor.post("/newsroom/articles/" + id, mine).status()).isEqualTo(303);
+        var merged = app.services().articles().find(id).orElseThrow();
+        assertThat(merged.headline()).isEqualTo("Their better headline");
+        assertThat(merged.dek()).isEqualTo("My sharper dek");
+    }
+
+    @Test
+    void an_autosave_never_touches_the_story_and_is_offered_back_after_a_crash_issue_9() {
+        long id = create(editor, "Autosaved story");
+        int rev = app.services().articles().find(id).orElseThrow().revision();
+        editor.get("/newsroom/articles/" + id);
+        var typed = new HashMap<>(Fixtures.articleForm(news, "Half-typed headline", Map.of("revision", String.valueOf(rev), "dek", "Typed, not saved")));
+        assertThat(editor.post("/newsroom/autosave/" + id, typed).status()).isEqualTo(204);
+        assertThat(app.services().articles().find(id).orElseThrow().headline()).isEqualTo("Autosaved story"); // the story is untouched
+        assertThat(app.services().articles().find(id).orElseThrow().revision()).isEqualTo(rev);
+        var reopened = editor.get("/newsroom/articles/" + id).body();
+        assertThat(reopened).contains("You have unsaved changes from").contains("?recover=1");
+        var recovered = editor.get("/newsroom/articles/" + id + "?recover=1").body();
+        assertThat(recovered).contains("value=\"Half-typed headline\"").contains("Typed, not saved").contains("Recovered your unsaved changes");
+        assertThat(contributor.post("/newsroom/autosave/" + id, typed).status()).isEqualTo(404); // not theirs
+        assertThat(editor.post("/newsroom/articles/" + id, typed).status()).isEqualTo(303);
+        assertThat(editor.get("/newsroom/articles/" + id).body()).doesNotContain("You have unsaved changes from");
+        editor.get("/newsroom/articles/new");
+        assertThat(editor.post("/newsroom/autosave/0", Map.of("headline", "A new story, never saved", "body", "<p>draft</p>")).status()).isEqualTo(204);
+        assertThat(editor.get("/newsroom/articles/new").body()).contains("You have unsaved changes from");
+        assertThat(editor.get("/newsroom/articles/new?recover=1").body()).contains("A new story, never saved");
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
