@@ -43,6 +43,9 @@ class QueriesPerSaveIT {
         }
     }
 
-    /** Measured: 32 on the code before issue 8 (4 article loads, 2 section lists, photo look-ups, bylines and tags rewritten on every save), 14 after. */
-    static final long LIMIT = 16;
+    /**
+     * Measured: 32 on the code before issue 8 (4 article loads, 2 section lists, photo look-ups, bylines and tags rewritten on every
+     * save), 14 after issue 8, 17 with issue 9's corrections (a query per article load) and the autosave cleared on save.
+     */
+    static final long LIMIT = 18;
 }

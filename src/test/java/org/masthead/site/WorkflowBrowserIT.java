@@ -119,7 +119,7 @@ class WorkflowBrowserIT {
             headline.clear();
             headline.sendKeys("Budget vote delayed to March");
             a.findElement(By.cssSelector("button[value=save]")).click();
-            waitUpTo(a, 10).until(ExpectedConditions.urlContains("saved=1"));
+            waitUpTo(a, 10).until(d -> app.services().articles().find(id).orElseThrow().headline().equals("Budget vote delayed to March"));
             b.findElement(By.id("dek")).sendKeys("Councillors want more time.");
             b.findElement(By.cssSelector("button[value=save]")).click();
             waitUpTo(b, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("merge-heading")));
@@ -185,8 +185,10 @@ class WorkflowBrowserIT {
             reader.get(app.baseUrl() + path);
             assertThat(reader.findElements(By.cssSelector(".correction-notice"))).isEmpty();
             desk.findElement(By.id("correction-text")).sendKeys("An earlier version said Monday; the bridge closes on Tuesday.");
+            var before = desk.findElement(By.tagName("html"));
             desk.findElement(By.xpath("//form[contains(@action,'/corrections')]//button")).click();
-            waitUpTo(desk, 10).until(ExpectedConditions.urlContains("saved=1"));
+            waitUpTo(desk, 10).until(ExpectedConditions.stalenessOf(before)); // the page after the correction, not the one before
+            waitUpTo(desk, 10).until(d -> !app.services().articles().find(id).orElseThrow().corrections().isEmpty());
             reader.navigate().refresh();
             assertThat(reader.findElement(By.cssSelector(".correction-notice")).getText()).contains("This article was corrected on");
             assertThat(reader.findElement(By.id("corrections")).getText()).contains("the bridge closes on Tuesday.");
