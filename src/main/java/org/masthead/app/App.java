@@ -15,6 +15,8 @@ import org.masthead.article.ChangeFollower;
 import org.masthead.article.ChangeLog;
 import org.masthead.article.Autosaves;
 import org.masthead.article.CopyDesk;
+import org.masthead.article.Desk;
+import org.masthead.article.DeskRoutes;
 import org.masthead.article.PreviewLinks;
 import org.masthead.article.Publishing;
 import org.masthead.article.RevisionAdminRoutes;
@@ -149,6 +151,7 @@ public final class App implements AutoCloseable {
         var assets = Assets.load(List.of("site.css", "site.js", "newsroom.css", "newsroom.js", "logo.svg"));
         var site = config.site();
         var copyDesk = new CopyDesk(s.articles(), clock, site.baseUrl());
+        var desk = new Desk(s.db(), s.users(), clock);
         var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
             s.renditions().widths(), clock, site.archiveLabelAfter(), previews);
@@ -177,7 +180,7 @@ public final class App implements AutoCloseable {
         var audit = new AuditLog(s.db(), clock);
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl(), copyDesk, new Autosaves(s.db(), clock));
+            previews, site.baseUrl(), copyDesk, new Autosaves(s.db(), clock), desk, s.users());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
@@ -229,6 +232,7 @@ public final class App implements AutoCloseable {
             r -> new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r),
             new AuditRoutes(audit, guard, templates)::mount,
             new RevisionAdminRoutes(revisions, s.articles(), guard, templates)::mount,
+            new DeskRoutes(desk, s.articles(), s.taxonomy(), guard, templates, site.timeZone())::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

@@ -37,11 +37,15 @@ public final class ArticleAdminRoutes {
     private final PreviewLinks previews;
     private final CopyDesk copyDesk;
     private final Autosaves autosaves;
+    private final Desk desk;
+    private final org.masthead.account.UserStore people;
     private final String baseUrl;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
                               NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl,
-                              CopyDesk copyDesk, Autosaves autosaves) {
+                              CopyDesk copyDesk, Autosaves autosaves, Desk desk, org.masthead.account.UserStore people) {
+        this.desk = desk;
+        this.people = people;
         this.copyDesk = copyDesk;
         this.autosaves = autosaves;
         this.zone = zone;
@@ -139,7 +143,8 @@ public final class ArticleAdminRoutes {
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
-                           List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt) {
+                           List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
+                           List<Desk.Note> notes, String assignee, List<User> people) {
         /** The fields where the stored version (theirs) differs from what was typed (yours): shown side by side on a conflict. */
         public List<String[]> differences() {
             if (theirs == null) return List.of();
@@ -266,7 +271,9 @@ public final class ArticleAdminRoutes {
             article == null ? List.of() : movesFor(user, article), article == null ? List.of() : copyDesk.check(article),
             status == 409 && article != null && errors.containsKey("form") && errors.get("form").startsWith("Someone else saved") ? Form.of(article) : null,
             "1".equals(ctx.queryParam("recover")) ? null : autosaves.find(user.id(), article == null ? 0 : article.id())
-                .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null)));
+                .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
+            article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
+            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of()));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {

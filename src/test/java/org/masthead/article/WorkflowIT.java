@@ -209,6 +209,32 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void the_desk_shows_what_is_in_review_ready_and_scheduled_with_assignees_notes_and_mentions_issue_9() {
+        long id = create(contributor, "Story for the desk");
+        assertThat(move(contributor, id, "submit", Map.of()).status()).isEqualTo(303);
+        long scheduled = create(editor, "Goes out tomorrow morning");
+        var user = app.services().users().findByEmail("wf-editor@example.com").orElseThrow();
+        app.services().publishing().move(user, scheduled, Transition.SCHEDULE, System.currentTimeMillis() + 86_400_000L, "");
+        var contributorUser = app.services().users().findByEmail("wf-contrib@example.com").orElseThrow();
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/articles/" + id + "/assign", Map.of("assignee", String.valueOf(contributorUser.id()))).status()).isEqualTo(303);
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/articles/" + id + "/notes", Map.of("note_text", "@wf-contrib please add the vote count.")).status()).isEqualTo(303);
+        var desk = editor.get("/newsroom/desk").body();
+        assertThat(desk).contains("Story for the desk").contains("In review").contains(contributorUser.displayName())
+            .contains("Goes out tomorrow morning").contains("Scheduled");
+        var timeline = desk.substring(desk.indexOf("class=\"timeline\""), desk.indexOf("</ol>"));
+        assertThat(timeline).contains("Goes out tomorrow morning").doesNotContain("Story for the desk");
+        var inbox = contributor.get("/newsroom/inbox").body();
+        assertThat(inbox).contains("Story for the desk").contains("please add the vote count.").contains("<strong>new</strong>");
+        assertThat(contributor.get("/newsroom/inbox").body()).doesNotContain("<strong>new</strong>"); // read now
+        assertThat(contributor.get("/newsroom/articles/" + id).body()).contains("please add the vote count.").contains("Assigned to");
+        assertThat(app.browser().get(app.services().articles().find(id).orElseThrow().path()).body()).doesNotContain("vote count"); // never published
+        contributor.get("/newsroom/articles/" + id);
+        assertThat(contributor.post("/newsroom/articles/" + id + "/notes", Map.of("note_text", "")).status()).isEqualTo(422);
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review

@@ -152,7 +152,8 @@ class BrowserIT {
         chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
         waitUpTo(10).until(ExpectedConditions.urlContains("/newsroom/articles"));
         for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular", "/newsroom/photos",
-            "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1"}) {
+            "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1", "/newsroom/desk", "/newsroom/inbox", "/newsroom/audit",
+            "/newsroom/articles/1/revisions"}) {
             chrome.get(app.baseUrl() + path);
             if (path.endsWith("/new")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();

@@ -67,6 +67,8 @@ class HtmlValidityIT {
             pages.put("copy-desk-and-workflow", admin.get("/newsroom/articles/" + flawedId).body());
             pages.put("history", admin.get("/newsroom/articles/" + arabicId + "/revisions").body());
             pages.put("audit", admin.get("/newsroom/audit").body());
+            pages.put("desk", admin.get("/newsroom/desk").body());
+            pages.put("inbox", admin.get("/newsroom/inbox").body());
             pages.put("corrections", reader.get("/corrections/").body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
