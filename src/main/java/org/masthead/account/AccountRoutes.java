@@ -24,10 +24,12 @@ public final class AccountRoutes {
     private final org.masthead.http.ClientAddress clients;
 
     private final AuditLog audit;
+    private final java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections;
 
     public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName,
-                         org.masthead.http.ClientAddress clients, AuditLog audit) {
+                         org.masthead.http.ClientAddress clients, AuditLog audit, java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections) {
         this.audit = audit;
+        this.sections = sections;
         this.clients = clients;
         this.accounts = accounts;
         this.users = users;
@@ -44,12 +46,13 @@ public final class AccountRoutes {
         r.post("/newsroom/users", this::addUser, Access.ADMIN);
         r.post("/newsroom/users/{id}/disable", ctx -> setDisabled(ctx, true), Access.ADMIN);
         r.post("/newsroom/users/{id}/enable", ctx -> setDisabled(ctx, false), Access.ADMIN);
+        r.post("/newsroom/users/{id}/sections", this::setSections, Access.ADMIN);
     }
 
     public record SignInPage(Chrome chrome, String email, String error) {}
 
     public record UsersPage(Chrome chrome, List<User> users, Map<String, String> errors, String email, String name,
-                            String role, String createdPassword) {}
+                            String role, String createdPassword, List<org.masthead.taxonomy.Section> sections, Map<Long, java.util.Set<Long>> limits) {}
 
     private void signInForm(Context ctx) {
         renderSignIn(ctx, 200, "", "");
@@ -107,7 +110,8 @@ public final class AccountRoutes {
 
     private void renderUsers(Context ctx, int status, Map<String, String> errors, String email, String name, String role, String created) {
         templates.privatePage(ctx, status, "newsroom/users.jte",
-            new UsersPage(guard.chrome(ctx, "Users", "users"), users.list(), errors, email, name, role, created));
+            new UsersPage(guard.chrome(ctx, "Users", "users"), users.list(), errors, email, name, role, created, sections.get(),
+                users.list().stream().collect(java.util.stream.Collectors.toMap(User::id, u -> users.listSections(u.id())))));
     }
 
     private void addUser(Context ctx) {
@@ -130,6 +134,25 @@ public final class AccountRoutes {
             return;
         }
         renderUsers(ctx, 201, Map.of(), "", "", "contributor", email + ": " + password);
+    }
+
+    /** Limits an editor to the sections ticked (none ticked: every section). */
+    private void setSections(Context ctx) {
+        long id = Http.id(ctx, "id");
+        users.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
+        var chosen = new java.util.HashSet<Long>();
+        for (var v : ctx.formParams("sections")) {
+            try {
+                chosen.add(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                throw new io.javalin.http.BadRequestResponse("sections are section ids");
+            }
+        }
+        var known = sections.get().stream().map(s -> s.id()).collect(java.util.stream.Collectors.toSet());
+        if (!known.containsAll(chosen)) throw new io.javalin.http.BadRequestResponse("no such section");
+        users.setSections(id, chosen);
+        audit.record(NewsroomGuard.user(ctx).id(), "account.sections", "user:" + id + " " + new java.util.TreeSet<>(chosen), address(ctx));
+        ctx.redirect("/newsroom/users", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void setDisabled(Context ctx, boolean disabled) {

@@ -33,6 +33,7 @@ public final class ApiGuard {
         var token = tokens.verify(secret);
         if (token.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"masthead\"");
+            org.masthead.http.Http.drain(ctx);
             Problem.send(ctx, 401, Problem.title(401), secret == null
                 ? "Send an API token as 'Authorization: Bearer mh_…'; admins create tokens in the newsroom under API tokens."
                 : "This API token is unknown or revoked.");
@@ -44,11 +45,13 @@ public final class ApiGuard {
         var count = windows.get(token.get().id() + ":" + minute, k -> new AtomicInteger()).incrementAndGet();
         if (count > perMinute) {
             ctx.header("Retry-After", String.valueOf(60 - (now / 1000) % 60));
+            org.masthead.http.Http.drain(ctx);
             Problem.send(ctx, 429, Problem.title(429), "This token may make " + perMinute + " requests a minute; wait for the next minute.");
             ctx.skipRemainingHandlers();
             return;
         }
         if (write && token.get().scope() != ApiToken.Scope.EDITOR) {
+            org.masthead.http.Http.drain(ctx);
             Problem.send(ctx, 403, Problem.title(403), "This token has the read scope; writing needs a token with the editor scope.");
             ctx.skipRemainingHandlers();
             return;

@@ -100,4 +100,17 @@ public final class UserStore {
                 select u.email from trusted_device d join app_user u on u.id = d.user_id where d.token_hash = :t and u.disabled = false
                 """).bind("t", tokenHash).mapTo(String.class).findOne());
     }
+
+    /** The sections an editor is limited to; empty: every section. */
+    public java.util.Set<Long> listSections(long userId) {
+        return new java.util.HashSet<>(db.read(h -> h.createQuery("select section_id from user_section where user_id = :u").bind("u", userId)
+            .mapTo(Long.class).list()));
+    }
+
+    public void setSections(long userId, java.util.Set<Long> sections) {
+        db.useTransaction(h -> {
+            h.createUpdate("delete from user_section where user_id = :u").bind("u", userId).execute();
+            for (long s : sections) h.createUpdate("insert into user_section (user_id, section_id) values (:u, :s)").bind("u", userId).bind("s", s).execute();
+        });
+    }
 }

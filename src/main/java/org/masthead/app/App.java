@@ -120,6 +120,10 @@ public final class App implements AutoCloseable {
         var node = "node-" + java.util.UUID.randomUUID();              // this process, in leases and the change log
         var changes = new ChangeLog(db);
         var publishing = new Publishing(db, articles, taxonomy, mediaStore, changes, node, clock, config.media().requireAltAndCredit());
+        publishing.limitSectionsBy((user, section) -> {                  // per-section editors: none listed means every section
+            var allowed = users.listSections(user.id());
+            return allowed.isEmpty() || allowed.contains(section);
+        });
         var blobs = new FileBlobStore(config.media().storageDir());
         var decoding = DecodeBudget.ofHeap(); // uploads and renditions share one bound on decoded pixels
         var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), decoding, clock);
@@ -178,7 +182,8 @@ public final class App implements AutoCloseable {
         }
         var guard = new NewsroomGuard(s.accounts(), site.name());
         var audit = new AuditLog(s.db(), clock);
-        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit);
+        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
+            s.taxonomy()::listSections);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
             previews, site.baseUrl(), copyDesk, new Autosaves(s.db(), clock), desk, s.users());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);

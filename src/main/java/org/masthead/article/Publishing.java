@@ -51,6 +51,17 @@ public final class Publishing {
         this.clock = clock;
     }
 
+    private volatile java.util.function.BiPredicate<User, Long> sectionAllowed = (user, section) -> true;
+
+    /** Per-section editors (set by app): may this editor act as an editor on stories in this section? */
+    public void limitSectionsBy(java.util.function.BiPredicate<User, Long> allowed) { this.sectionAllowed = allowed; }
+
+    private @Nullable String outsideSections(@Nullable User user, long... sections) {
+        if (user == null || !user.role().canPublish() || user.role().canManageUsers()) return null;
+        for (long s : sections) if (s > 0 && !sectionAllowed.test(user, s)) return "You edit only your own sections; this story is in another.";
+        return null;
+    }
+
     /** Listeners run after the transaction commits, on the saving thread. */
     public void onChange(Consumer<ArticleChanged> listener) { listeners.add(listener); }
 
@@ -72,6 +83,8 @@ public final class Publishing {
     }
 
     public Result create(User user, ArticleDraft draft, @Nullable PhotoUse lead) {
+        var outside = outsideSections(user, draft.sectionId());
+        if (outside != null) return new Result.Forbidden(outside);
         var problems = checked(draft, lead);
         if (!problems.isEmpty()) return invalid(draft, lead, problems);
         long now = clock.millis();
@@ -104,6 +117,7 @@ public final class Publishing {
     public Result save(User user, Article current, int baseRevision, ArticleDraft draft, @Nullable PhotoUse lead) {
         long id = current.id();
         var refusal = editRefusal(user, current);
+        if (refusal == null) refusal = outsideSections(user, current.section().id(), draft.sectionId());
         if (refusal != null) return new Result.Forbidden(refusal);
         var killed = frozen(current);
         if (killed != null) return new Result.Refused(killed);
@@ -172,6 +186,7 @@ public final class Publishing {
     public Result move(User user, long id, Transition t, @Nullable Long at, String text) {
         var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
         var forbidden = t.forbidden(user, current);
+        if (forbidden == null) forbidden = outsideSections(user, current.section().id());
         if (forbidden != null) return new Result.Forbidden(forbidden);
         return move(user, current, t, at, text == null ? "" : text.strip(), null);
     }
@@ -260,6 +275,8 @@ public final class Publishing {
     public Result addCorrection(User user, long id, Correction.Kind kind, String text) {
         if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins add corrections.");
         var current = articles.find(id).orElseThrow(() -> new IllegalArgumentException("no article " + id));
+        var outside = outsideSections(user, current.section().id());
+        if (outside != null) return new Result.Forbidden(outside);
         if (!current.isPublished()) return new Result.Refused("Corrections go on published stories; edit a draft instead.");
         var clean = text == null ? "" : text.strip();
         if (clean.isEmpty() || clean.length() > 2000 || org.masthead.http.PlainText.hasControlInText(clean)) {

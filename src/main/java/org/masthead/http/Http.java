@@ -33,4 +33,17 @@ public final class Http {
             throw new io.javalin.http.NotFoundResponse("no such item");
         }
     }
+
+    /**
+     * Reads and drops what is left of a request's body (up to 16 MB) before a refusal is sent: a
+     * client still sending an upload then reads the 401/403 instead of a reset connection.
+     */
+    public static void drain(Context ctx) {
+        if (ctx.contentLength() <= 0 || ctx.contentLength() > 16_000_000) return;
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException ignored) {
+            // already read, or the client went away: nothing to drain
+        }
+    }
 }

@@ -107,6 +107,7 @@ public final class WebServer {
     }
 
     private static void respond(Context ctx, ErrorPages pages, int status, String message) {
+        if (status != 413) Http.drain(ctx); // a refused upload's client reads the refusal, not a reset
         if (ctx.path().startsWith("/api/")) Problem.send(ctx, status, Problem.title(status), message);
         else pages.error().render(ctx, status, title(status), message);
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * passed. Deliveries are claimed before sending, so several nodes never post the same one twice at once.
  */
 public final class Webhooks {
-    public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished", "article.killed");
+    public static final Set<String> EVENTS = Set.of("article.published", "article.updated", "article.unpublished", "article.killed",
+        "article.submitted", "article.approved", "article.sent-back", "article.scheduled", "article.unscheduled", "article.restored", "article.corrected");
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
@@ -95,19 +96,31 @@ public final class Webhooks {
 
     /** Turns an article change into pending deliveries for every hook that wants the event. */
     public void articleChanged(ArticleChanged change) {
-        if (change.seen().isEmpty()) return; // never public: partners never saw it
-        String event = "kill".equals(change.action()) ? "article.killed"
+        String workflow = switch (String.valueOf(change.action())) { // each workflow move has its event, public or not
+            case "submit" -> "article.submitted";
+            case "approve" -> "article.approved";
+            case "send-back" -> "article.sent-back";
+            case "schedule" -> "article.scheduled";
+            case "unschedule" -> "article.unscheduled";
+            case "restore" -> "article.restored";
+            case "correction", "clarification", "update" -> "article.corrected";
+            default -> null;
+        };
+        if (workflow == null && change.seen().isEmpty()) return; // a save of a story never public: partners never saw it
+        String event = workflow != null ? workflow : "kill".equals(change.action()) ? "article.killed"
             : change.before() == null && change.after() != null ? "article.published"
             : change.before() != null && change.after() == null ? "article.unpublished"
             : change.before() != null ? "article.updated" : null;
         if (event == null) return;
         var a = change.after() != null ? change.after() : change.before();
         var article = new LinkedHashMap<String, Object>();
-        article.put("id", a.id());
-        article.put("url", baseUrl + a.path());
-        article.put("headline", a.headline());
-        article.put("section", a.sectionSlug());
-        article.put("published_at", a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString());
+        article.put("id", change.articleId());
+        if (a != null) { // a story that is not public goes by its id alone
+            article.put("url", baseUrl + a.path());
+            article.put("headline", a.headline());
+            article.put("section", a.sectionSlug());
+            article.put("published_at", a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString());
+        }
         long now = clock.millis();
         String payload;
         try {

@@ -110,6 +110,7 @@ abstract class AccessMatrixIT {
         Map.entry("POST /newsroom/sign-out", Access.CONTRIBUTOR),
         Map.entry("GET /newsroom/users", Access.ADMIN), Map.entry("POST /newsroom/users", Access.ADMIN),
         Map.entry("POST /newsroom/users/{id}/disable", Access.ADMIN), Map.entry("POST /newsroom/users/{id}/enable", Access.ADMIN),
+        Map.entry("POST /newsroom/users/{id}/sections", Access.ADMIN),
         Map.entry("GET /newsroom/tokens", Access.ADMIN), Map.entry("POST /newsroom/tokens", Access.ADMIN),
         Map.entry("POST /newsroom/tokens/{id}/revoke", Access.ADMIN),
         Map.entry("GET /newsroom/webhooks", Access.ADMIN), Map.entry("POST /newsroom/webhooks", Access.ADMIN),

@@ -235,6 +235,26 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void an_editor_limited_to_a_section_edits_and_publishes_only_there_issue_9() {
+        var limited = app.signedIn("wf-politics-editor@example.com", Role.EDITOR);
+        var limitedUser = app.services().users().findByEmail("wf-politics-editor@example.com").orElseThrow();
+        long politics = app.services().taxonomy().findSectionBySlug("politics").orElseThrow().id();
+        admin.get("/newsroom/users");
+        assertThat(admin.post("/newsroom/users/" + limitedUser.id() + "/sections", Map.of("sections", String.valueOf(politics))).status()).isEqualTo(303);
+        assertThat(admin.get("/newsroom/users").body()).contains("name=\"sections\" value=\"" + politics + "\" checked");
+        long newsStory = create(editor, "A news story");
+        assertThat(move(limited, newsStory, "publish", Map.of()).status()).isEqualTo(403);
+        assertThat(status(newsStory)).isEqualTo(ArticleStatus.DRAFT);
+        var inNews = limited.post("/newsroom/articles", new HashMap<>(Fixtures.articleForm(news, "Not my section", Map.of())));
+        assertThat(inNews.status()).isEqualTo(403);
+        var inPolitics = limited.post("/newsroom/articles", new HashMap<>(Fixtures.articleForm(politics, "My section", Map.of("action", "publish"))));
+        assertThat(inPolitics.status()).isEqualTo(303);
+        long mine = Long.parseLong(inPolitics.header("Location").replaceAll("^/newsroom/articles/(\\d+).*$", "$1"));
+        assertThat(status(mine)).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(move(editor, mine, "unpublish", Map.of()).status()).isEqualTo(303); // an editor with no limits edits anywhere
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review

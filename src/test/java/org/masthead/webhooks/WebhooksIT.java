@@ -87,6 +87,44 @@ abstract class WebhooksIT {
     }
 
     @Test
+    void each_workflow_move_and_a_kill_has_its_webhook_event_issue_9() throws Exception {
+        var got = new CopyOnWriteArrayList<Received>();
+        var server = receiver(0, got, new AtomicInteger(0));
+        try (var app = TestApp.start(engine(), Map.of("http.allow-private-targets", "true"))) {
+            var admin = app.signedIn("hooks-moves@example.com", Role.ADMIN);
+            var url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            var events = java.util.List.of("article.submitted", "article.approved", "article.scheduled", "article.unscheduled", "article.published",
+                "article.corrected", "article.killed", "article.restored");
+            admin.get("/newsroom/webhooks");
+            var res = admin.postRaw("/newsroom/webhooks", "application/x-www-form-urlencoded",
+                ("url=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8) + "&_csrf=" + admin.csrf()
+                    + events.stream().map(e -> "&events=" + e).reduce("", String::concat)).getBytes(StandardCharsets.UTF_8), Map.of());
+            assertThat(res.status()).as(res.body()).isEqualTo(201);
+            var user = app.services().users().findByEmail("hooks-moves@example.com").orElseThrow();
+            var p = app.services().publishing();
+            long section = app.services().taxonomy().listSections().get(0).id();
+            long id = ((org.masthead.article.Publishing.Result.Saved) p.create(user, new org.masthead.article.ArticleDraft("Moving story", "", section, "",
+                "<p>x</p>", "", java.util.List.of(), java.util.List.of()), (org.masthead.article.PhotoUse) null)).article().id();
+            p.move(user, id, org.masthead.article.Transition.SUBMIT, null, "");
+            p.move(user, id, org.masthead.article.Transition.APPROVE, null, "");
+            p.move(user, id, org.masthead.article.Transition.SCHEDULE, System.currentTimeMillis() + 3_600_000, "");
+            p.move(user, id, org.masthead.article.Transition.UNSCHEDULE, null, "");
+            p.move(user, id, org.masthead.article.Transition.PUBLISH, null, "");
+            p.addCorrection(user, id, org.masthead.article.Correction.Kind.CORRECTION, "Fixed a name.");
+            p.move(user, id, org.masthead.article.Transition.KILL, null, "Legal");
+            p.move(user, id, org.masthead.article.Transition.RESTORE, null, "");
+            waitFor(() -> got.size() == events.size());
+            assertThat(got).extracting(Received::event).containsExactlyInAnyOrderElementsOf(events);
+            var killed = got.stream().filter(r -> r.event().equals("article.killed")).findFirst().orElseThrow();
+            assertThat(new ObjectMapper().readTree(killed.body()).get("article").get("headline").asText()).isEqualTo("Moving story");
+            var submitted = got.stream().filter(r -> r.event().equals("article.submitted")).findFirst().orElseThrow();
+            assertThat(new ObjectMapper().readTree(submitted.body()).get("article").get("id").asLong()).isEqualTo(id);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void pending_deliveries_survive_a_restart_and_private_targets_need_permission() throws Exception {
         var dir = Files.createTempDirectory("webhooks-");
         int port;
