@@ -120,10 +120,7 @@ public final class App implements AutoCloseable {
         var node = "node-" + java.util.UUID.randomUUID();              // this process, in leases and the change log
         var changes = new ChangeLog(db);
         var publishing = new Publishing(db, articles, taxonomy, mediaStore, changes, node, clock, config.media().requireAltAndCredit());
-        publishing.limitSectionsBy((user, section) -> {                  // per-section editors: none listed means every section
-            var allowed = users.listSections(user.id());
-            return allowed.isEmpty() || allowed.contains(section);
-        });
+        publishing.limitSectionsBy(user -> users.listSections(user.id())); // per-section editors: none listed means every section
         var blobs = new FileBlobStore(config.media().storageDir());
         var decoding = DecodeBudget.ofHeap(); // uploads and renditions share one bound on decoded pixels
         var uploads = new PhotoUploads(mediaStore, blobs, config.media().maxUploadBytes(), config.media().maxPixels(), decoding, clock);

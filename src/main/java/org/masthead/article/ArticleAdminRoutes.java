@@ -254,10 +254,7 @@ public final class ArticleAdminRoutes {
 
     /** The article at {id}; 404 for a contributor asking for someone else's (they are not told it exists). */
     private Article load(Context ctx) {
-        var user = NewsroomGuard.user(ctx);
-        return articles.find(Http.id(ctx, "id"))
-            .filter(a -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()))
-            .orElseThrow(() -> new NotFoundResponse("no such article"));
+        return articles.findFor(NewsroomGuard.user(ctx), Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such article"));
     }
 
     private void render(Context ctx, int status, @Nullable Article article, Form form, Map<String, String> errors, String notice) {

@@ -108,6 +108,11 @@ public final class ArticleStore {
 
     Optional<Article> find(Handle h, long id) { return full(h, "a.id = :id", "id", id); }
 
+    /** The article as {@code user} may see it in the newsroom: editors and admins any, contributors their own (else empty: a 404, not a 403). */
+    public Optional<Article> findFor(org.masthead.account.User user, long id) {
+        return find(id).filter(a -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()));
+    }
+
     /** A published article by its permalink parts. */
     public Optional<Article> findPublished(String sectionSlug, String slug) {
         return db.read(h -> {

@@ -50,10 +50,7 @@ public final class DeskRoutes {
     public record InboxPage(Chrome chrome, List<Desk.Mention> mentions) {}
 
     private Article load(Context ctx) {
-        var user = NewsroomGuard.user(ctx);
-        return articles.find(Http.id(ctx, "id"))
-            .filter(a -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()))
-            .orElseThrow(() -> new NotFoundResponse("no such article"));
+        return articles.findFor(NewsroomGuard.user(ctx), Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such article"));
     }
 
     private void deskPage(Context ctx) {

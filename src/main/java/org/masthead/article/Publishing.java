@@ -51,14 +51,16 @@ public final class Publishing {
         this.clock = clock;
     }
 
-    private volatile java.util.function.BiPredicate<User, Long> sectionAllowed = (user, section) -> true;
+    private volatile java.util.function.Function<User, java.util.Set<Long>> sectionsOf = user -> java.util.Set.of();
 
-    /** Per-section editors (set by app): may this editor act as an editor on stories in this section? */
-    public void limitSectionsBy(java.util.function.BiPredicate<User, Long> allowed) { this.sectionAllowed = allowed; }
+    /** Per-section editors (set by app): the sections an editor is limited to; empty: every section. */
+    public void limitSectionsBy(java.util.function.Function<User, java.util.Set<Long>> sections) { this.sectionsOf = sections; }
 
     private @Nullable String outsideSections(@Nullable User user, long... sections) {
         if (user == null || !user.role().canPublish() || user.role().canManageUsers()) return null;
-        for (long s : sections) if (s > 0 && !sectionAllowed.test(user, s)) return "You edit only your own sections; this story is in another.";
+        var allowed = sectionsOf.apply(user); // one look-up, whatever the number of sections asked about
+        if (allowed.isEmpty()) return null;
+        for (long s : sections) if (s > 0 && !allowed.contains(s)) return "You edit only your own sections; this story is in another.";
         return null;
     }
 

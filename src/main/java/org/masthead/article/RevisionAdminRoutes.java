@@ -33,10 +33,7 @@ public final class RevisionAdminRoutes {
     public record Page(Chrome chrome, Article article, List<Revisions.Entry> entries, int from, int to, List<Revisions.FieldDiff> diff) {}
 
     private Article load(Context ctx) {
-        var user = NewsroomGuard.user(ctx);
-        return articles.find(Http.id(ctx, "id"))
-            .filter(a -> user.role().canPublish() || (a.createdBy() != null && a.createdBy() == user.id()))
-            .orElseThrow(() -> new NotFoundResponse("no such article"));
+        return articles.findFor(NewsroomGuard.user(ctx), Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such article"));
     }
 
     private void history(Context ctx) {

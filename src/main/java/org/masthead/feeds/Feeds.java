@@ -134,33 +134,9 @@ public final class Feeds {
     }
 
     private byte[] rome(Scope scope, Format format, String title, String homePath, List<Article> items, boolean full, long lastModified) {
-        var feed = new SyndFeedImpl();
-        feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
-        feed.setTitle(x(title));
-        feed.setDescription(x("The latest from " + title));
-        feed.setLink(baseUrl + homePath);
-        feed.setLanguage(language);
-        feed.setUri(baseUrl + scope.path(format));
-        feed.setPublishedDate(new Date(lastModified));
-        var self = new SyndLinkImpl();
-        self.setRel("self");
-        self.setType(format.contentType.replace("; charset=utf-8", ""));
-        self.setHref(baseUrl + scope.path(format) + (full ? "?full=1" : ""));
-        var alternate = new SyndLinkImpl();
-        alternate.setRel("alternate");
-        alternate.setType("text/html");
-        alternate.setHref(baseUrl + homePath);
-        feed.setLinks(List.of(alternate, self));
-        if (format == Format.RSS) { // RSS has no self link of its own; the Atom one is the convention feed validators expect
-            var atomLink = new org.jdom2.Element("link", org.jdom2.Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom"));
-            atomLink.setAttribute("href", self.getHref());
-            atomLink.setAttribute("rel", "self");
-            atomLink.setAttribute("type", "application/rss+xml");
-            feed.setForeignMarkup(List.of(atomLink));
-        }
-        var author = new SyndPersonImpl();
-        author.setName(siteName);
-        feed.setAuthors(List.of(author));
+        var feed = header(format, title, "The latest from " + title, homePath, baseUrl + scope.path(format) + (full ? "?full=1" : ""),
+            baseUrl + scope.path(format), lastModified);
+        var author = feed.getAuthors().get(0);
         var entries = new ArrayList<com.rometools.rome.feed.synd.SyndEntry>();
         for (var a : items) {
             var e = new SyndEntryImpl();
@@ -260,6 +236,38 @@ public final class Feeds {
         }
     }
 
+    /** A Rome feed with its title, links (alternate, self, and RSS's atom:link), language, dates and the site as author. */
+    private SyndFeedImpl header(Format format, String title, String description, String homePath, String selfHref, String uri, long lastModified) {
+        var feed = new SyndFeedImpl();
+        feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
+        feed.setTitle(x(title));
+        feed.setDescription(x(description));
+        feed.setLink(baseUrl + homePath);
+        feed.setLanguage(language);
+        feed.setUri(uri);
+        feed.setPublishedDate(new Date(lastModified));
+        var self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setType(format.contentType.replace("; charset=utf-8", ""));
+        self.setHref(selfHref);
+        var alternate = new SyndLinkImpl();
+        alternate.setRel("alternate");
+        alternate.setType("text/html");
+        alternate.setHref(baseUrl + homePath);
+        feed.setLinks(List.of(alternate, self));
+        if (format == Format.RSS) { // RSS has no self link of its own; the Atom one is the convention feed validators expect
+            var atomLink = new org.jdom2.Element("link", org.jdom2.Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom"));
+            atomLink.setAttribute("href", selfHref);
+            atomLink.setAttribute("rel", "self");
+            atomLink.setAttribute("type", "application/rss+xml");
+            feed.setForeignMarkup(List.of(atomLink));
+        }
+        var author = new SyndPersonImpl();
+        author.setName(x(siteName));
+        feed.setAuthors(List.of(author));
+        return feed;
+    }
+
     /** The corrections feed: one entry per correction, clarification or update, linking to the story's notes. */
     private Rendered corrections(Scope scope, Format format) {
         var items = articles.listCorrections(SIZE);
@@ -288,26 +296,9 @@ public final class Feeds {
                 throw new IllegalStateException(e);
             }
         } else {
-            var feed = new SyndFeedImpl();
-            feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
-            feed.setTitle(x(title));
-            feed.setDescription(x("Corrections, clarifications and updates at " + siteName));
-            feed.setLink(baseUrl + "/corrections/");
-            feed.setLanguage(language);
-            feed.setUri(baseUrl + scope.path(format));
-            feed.setPublishedDate(new Date(lastModified));
-            var self = new SyndLinkImpl();
-            self.setRel("self");
-            self.setType(format.contentType.replace("; charset=utf-8", ""));
-            self.setHref(baseUrl + scope.path(format));
-            var alternate = new SyndLinkImpl();
-            alternate.setRel("alternate");
-            alternate.setType("text/html");
-            alternate.setHref(baseUrl + "/corrections/");
-            feed.setLinks(List.of(alternate, self));
-            var author = new SyndPersonImpl();
-            author.setName(x(siteName));
-            feed.setAuthors(List.of(author));
+            var feed = header(format, title, "Corrections, clarifications and updates at " + siteName, "/corrections/",
+                baseUrl + scope.path(format), baseUrl + scope.path(format), lastModified);
+            var author = feed.getAuthors().get(0);
             var entries = new ArrayList<com.rometools.rome.feed.synd.SyndEntry>();
             for (var i : items) {
                 var e = new SyndEntryImpl();
