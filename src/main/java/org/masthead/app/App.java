@@ -154,8 +154,9 @@ public final class App implements AutoCloseable {
         var copyDesk = new CopyDesk(s.articles(), clock, site.baseUrl());
         var desk = new Desk(s.db(), s.users(), clock);
         var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
+        var autosaves = new Autosaves(s.db(), clock);
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews);
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -182,7 +183,7 @@ public final class App implements AutoCloseable {
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
             s.taxonomy()::listSections);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl(), copyDesk, new Autosaves(s.db(), clock), desk, s.users());
+            previews, site.baseUrl(), copyDesk, autosaves, desk, s.users());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);

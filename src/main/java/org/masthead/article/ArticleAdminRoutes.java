@@ -438,9 +438,12 @@ public final class ArticleAdminRoutes {
     /** A signed link anyone can open for 48 hours, shown on the story's page. */
     private void previewLink(Context ctx) {
         var article = load(ctx);
-        var link = previews.create(article.id(), PreviewLinks.DEFAULT_LIFETIME);
-        render(ctx, 200, article, Form.of(article), Map.of(), "Preview link (works until " + java.time.Instant.ofEpochMilli(link.expiresAt())
-            + "; anyone with it can read this version): " + baseUrl + link.path());
+        var user = NewsroomGuard.user(ctx);
+        boolean pending = article.isPublished() && autosaves.find(user.id(), article.id()).isPresent(); // a live story's pending edit
+        var link = pending ? previews.createForEdit(article.id(), user.id(), PreviewLinks.DEFAULT_LIFETIME)
+            : previews.create(article.id(), PreviewLinks.DEFAULT_LIFETIME);
+        render(ctx, 200, article, Form.of(article), Map.of(), (pending ? "Preview link for your edit, not yet published" : "Preview link")
+            + " (works until " + java.time.Instant.ofEpochMilli(link.expiresAt()) + "; anyone with it can read this version): " + baseUrl + link.path());
     }
 
     /** A correction, clarification or update on a published story. */

@@ -32,14 +32,31 @@ public final class PreviewLinks {
         return new Link("/preview/" + articleId + "." + expires + "." + sign(articleId + "." + expires), expires);
     }
 
-    /** The article a token opens, if its signature holds and it has not expired. */
-    public Optional<Long> open(String token) {
+    /**
+     * A link to {@code editorId}'s pending edit of a live story (their autosaved, unpublished changes):
+     * {@code /preview/{id}.{expires}.{editor}.{signature}}.
+     */
+    public Link createForEdit(long articleId, long editorId, Duration lifetime) {
+        long expires = clock.millis() + lifetime.toMillis();
+        var signed = articleId + "." + expires + "." + editorId;
+        return new Link("/preview/" + signed + "." + sign(signed), expires);
+    }
+
+    /** What a token opens: the article, and whose pending edit (null: the story as saved). */
+    public record Opened(long articleId, Long editorId, long expiresAt) {}
+
+    /** What a token opens, if its signature holds and it has not expired. */
+    public Optional<Opened> open(String token) {
         var parts = token.split("\\.");
-        if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{1,18}")) return Optional.empty();
-        var expected = sign(parts[0] + "." + parts[1]);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) return Optional.empty();
+        if (parts.length != 3 && parts.length != 4) return Optional.empty();
+        for (int i = 0; i < parts.length - 1; i++) if (!parts[i].matches("[0-9]{1,18}")) return Optional.empty();
+        var signed = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
+        var expected = sign(signed);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[parts.length - 1].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
         if (Long.parseLong(parts[1]) < clock.millis()) return Optional.empty();
-        return Optional.of(Long.parseLong(parts[0]));
+        return Optional.of(new Opened(Long.parseLong(parts[0]), parts.length == 4 ? Long.valueOf(parts[2]) : null, Long.parseLong(parts[1])));
     }
 
     private String sign(String text) {

@@ -44,11 +44,13 @@ public final class ReaderSite {
     private final java.time.Clock clock;
     private final java.time.Duration archiveAfter;
     private final org.masthead.article.PreviewLinks previews;
+    private final org.masthead.article.Autosaves autosaves;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
-                      java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews) {
+                      java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves) {
         this.previews = previews;
+        this.autosaves = autosaves;
         this.clock = clock;
         this.archiveAfter = archiveAfter;
         this.renditionWidths = List.copyOf(renditionWidths);
@@ -136,18 +138,30 @@ public final class ReaderSite {
      * never stored by a CDN or browser cache, not counted in Most Popular (the page sends no beacon).
      */
     private void preview(Context ctx) {
-        var id = previews.open(ctx.pathParam("token"));
-        var article = id.flatMap(articles::find).filter(a -> a.status() != ArticleStatus.KILLED);
+        var opened = previews.open(ctx.pathParam("token"));
+        var article = opened.flatMap(o -> articles.find(o.articleId())).filter(a -> a.status() != ArticleStatus.KILLED);
         ctx.header("Cache-Control", CacheControl.PRIVATE).header("X-Robots-Tag", "noindex, nofollow");
         if (article.isEmpty()) {
             error(ctx, 404, "This preview link has expired", "Ask the newsroom for a new preview link.");
             return;
         }
         var a = article.get();
-        var until = java.time.Instant.ofEpochMilli(Long.parseLong(ctx.pathParam("token").split("\\.")[1]));
+        var until = java.time.Instant.ofEpochMilli(opened.get().expiresAt());
+        var banner = "Preview: " + a.status().label().toLowerCase(java.util.Locale.ROOT) + ", not what readers see. This link works until " + until + ".";
+        if (opened.get().editorId() != null) { // someone's pending edit of the story: their autosaved words over the saved story
+            var pending = autosaves.find(opened.get().editorId(), a.id());
+            if (pending.isPresent()) {
+                var f = pending.get().fields();
+                a = new org.masthead.article.Article(a.id(), a.section(), a.slug(), a.status(), f.getOrDefault("headline", a.headline()),
+                    f.getOrDefault("dek", a.dek()), org.masthead.article.BodySanitizer.sanitize(f.getOrDefault("body", a.bodyHtml())), a.leadPhoto(),
+                    f.getOrDefault("dateline", a.dateline()), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), a.authors(), a.tags(),
+                    a.workflow(), a.corrections());
+                banner = "Preview of an edit not yet published (autosaved " + java.time.Instant.ofEpochMilli(pending.get().savedAt())
+                    + "); readers see the story as it was saved. This link works until " + until + ".";
+            }
+        }
         ctx.contentType("text/html; charset=utf-8").result(templates.render("site/article.jte", new Pages.ArticleView(
-            chrome(a.headline(), a.dek(), a.path(), a.section().slug()).noindexed(), a, List.of(), ageLabel(a),
-            "Preview: " + a.status().label().toLowerCase(java.util.Locale.ROOT) + ", not what readers see. This link works until " + until + ".")));
+            chrome(a.headline(), a.dek(), a.path(), a.section().slug()).noindexed(), a, List.of(), ageLabel(a), banner)));
     }
 
     /** Every correction, clarification and update, newest first. */

@@ -255,6 +255,29 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void a_preview_link_shows_the_pending_edit_of_a_live_story_while_readers_still_see_the_saved_one_issue_9() {
+        long id = create(editor, "Live headline");
+        assertThat(move(editor, id, "publish", Map.of()).status()).isEqualTo(303);
+        var path = app.services().articles().find(id).orElseThrow().path();
+        int rev = app.services().articles().find(id).orElseThrow().revision();
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/autosave/" + id, new HashMap<>(Fixtures.articleForm(news, "Pending headline",
+            Map.of("revision", String.valueOf(rev), "body", "<p>Pending body <script>alert(1)</script></p>")))).status()).isEqualTo(204);
+        editor.get("/newsroom/articles/" + id);
+        var page = editor.post("/newsroom/articles/" + id + "/preview-link", Map.of());
+        assertThat(page.body()).contains("Preview link for your edit, not yet published");
+        var m = java.util.regex.Pattern.compile("(/preview/[0-9]+\\.[0-9]+\\.[0-9]+\\.[A-Za-z0-9_-]+)").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        var preview = app.browser().get(m.group(1));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("Pending headline").contains("Pending body").doesNotContain("<script>alert(1)")
+            .contains("Preview of an edit not yet published");
+        assertThat(app.browser().get(path).body()).contains("Live headline").doesNotContain("Pending headline");
+        var forged = m.group(1).replaceFirst("\\.([0-9]+)\\.([A-Za-z0-9_-]+)$", ".999.$2");
+        assertThat(app.browser().get(forged).status()).isEqualTo(404); // someone else's edit cannot be opened by changing the id
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
