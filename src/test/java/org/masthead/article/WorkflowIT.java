@@ -278,6 +278,40 @@ abstract class WorkflowIT {
     }
 
     @Test
+    void times_are_entered_in_the_site_time_zone_across_daylight_saving_changes_issue_9() {
+        // Europe/London: 2027-03-28 01:00 GMT jumps to 02:00 BST; 2027-10-31 02:00 BST falls back to 01:00 GMT.
+        for (var c : new String[][] {{"2027-06-01T06:00", "2027-06-01T05:00:00Z"}, {"2027-12-01T06:00", "2027-12-01T06:00:00Z"},
+            {"2027-03-28T01:30", "2027-03-28T01:30:00Z"} /* does not exist: moved forward to 02:30 BST */,
+            {"2027-10-31T01:30", "2027-10-31T00:30:00Z"} /* happens twice: the earlier, BST */}) {
+            long id = create(editor, "Timed story " + c[0]);
+            assertThat(move(editor, id, "schedule", Map.of("at", c[0])).status()).isEqualTo(303);
+            assertThat(Instant.ofEpochMilli(app.services().articles().find(id).orElseThrow().workflow().publishAt()).toString()).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void the_watchdog_publishes_an_overdue_story_at_once_and_marks_it_late_issue_9() {
+        app.jobs().pause("scheduled-publishing");
+        try {
+            long id = create(editor, "Missed its slot");
+            var user = app.services().users().findByEmail("wf-editor@example.com").orElseThrow();
+            app.services().publishing().move(user, id, Transition.SCHEDULE, System.currentTimeMillis() + 60_000, "");
+            long due = System.currentTimeMillis() - 5 * 60_000; // as if the site had been down when it was due
+            app.services().db().useTransaction(h -> h.createUpdate("update article set publish_at = :t where id = :id").bind("t", due).bind("id", id).execute());
+            var late = app.services().metrics().find("masthead_scheduled_published_late").counter();
+            double before = late == null ? 0 : late.count();
+            app.jobs().runNow("scheduled-publishing");
+            var a = app.services().articles().find(id).orElseThrow();
+            assertThat(a.status()).isEqualTo(ArticleStatus.PUBLISHED);
+            assertThat(a.workflow().publishedLateMs()).isGreaterThanOrEqualTo(5 * 60_000L);
+            assertThat(editor.get("/newsroom/articles/" + id).body()).contains("Published late by 5 min");
+            assertThat(app.services().metrics().find("masthead_scheduled_published_late").counter().count()).isEqualTo(before + 1);
+        } finally {
+            app.jobs().resume("scheduled-publishing");
+        }
+    }
+
+    @Test
     void moves_that_make_no_sense_are_409_and_a_past_time_is_refused_issue_9() throws Exception {
         long id = create(editor, "Out of order");
         assertThat(move(editor, id, "approve", Map.of()).status()).isEqualTo(409);                 // a draft is not in review
