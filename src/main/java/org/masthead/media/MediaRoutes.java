@@ -31,14 +31,20 @@ public final class MediaRoutes {
         var sha = ctx.pathParam("sha");
         var name = ctx.pathParam("name");
         if (!SHA.matcher(sha).matches() || !RENDITION.matcher(name).matches()) throw new NotFoundResponse("no such rendition");
-        var bytes = renditions.get(sha, name).orElseThrow(() -> new NotFoundResponse("no such rendition"));
+        var bytes = renditions.get(sha, name);
+        if (bytes.isEmpty()) { // not a rendition this photo has (too small, or an old focal point): send the nearest one it has
+            var nearest = renditions.nearest(sha, name).filter(n -> !n.equals(name)).orElseThrow(() -> new NotFoundResponse("no such rendition"));
+            ctx.header("Cache-Control", CacheControl.publicFor(3600));
+            ctx.redirect("/media/r/" + sha + "/" + nearest, io.javalin.http.HttpStatus.FOUND);
+            return;
+        }
         var etag = "\"" + sha.substring(0, 16) + "-" + name + "\"";
         ctx.header("Cache-Control", CacheControl.IMMUTABLE).header("ETag", etag).header("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
-        ctx.contentType("image/jpeg").result(bytes);
+        ctx.contentType("image/jpeg").result(bytes.get());
     }
 
     private void serve(Context ctx) throws IOException {

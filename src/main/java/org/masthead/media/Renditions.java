@@ -94,6 +94,26 @@ public final class Renditions {
         return Optional.of(bytes);
     }
 
+    /**
+     * The rendition to send instead of {@code name} when the photo has no such rendition (a 400 px
+     * photo asked for w640.jpg, a crop made around an old focal point): the widest of the same kind
+     * that exists and is no wider, else the narrowest of that kind, else the widest plain width.
+     * Empty when the photo is unknown. So no rendition URL we ever printed answers 404.
+     */
+    public Optional<String> nearest(String sha, String name) {
+        var source = store.findSource(sha);
+        if (source.isEmpty()) return Optional.empty();
+        var wanted = wanted(source.get().photo());
+        if (wanted.stream().anyMatch(r -> r.name().equals(name))) return Optional.of(name);
+        var kind = name.startsWith("wide-") ? Rendition.Crop.WIDE : name.startsWith("square-") ? Rendition.Crop.SQUARE : Rendition.Crop.NONE;
+        var m = java.util.regex.Pattern.compile("w([0-9]{2,5})").matcher(name);
+        int asked = m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+        var same = wanted.stream().filter(r -> r.crop() == kind).toList();
+        var pool = same.isEmpty() ? wanted.stream().filter(r -> r.crop() == Rendition.Crop.NONE).toList() : same;
+        return pool.stream().filter(r -> r.width() <= asked).max(java.util.Comparator.comparingInt(Rendition::width))
+            .or(() -> pool.stream().min(java.util.Comparator.comparingInt(Rendition::width))).map(Rendition::name);
+    }
+
     /** Deletes a photo's crops so they are made again around a new focal point. */
     public void deleteCrops(Photo photo) throws IOException {
         for (var spec : wanted(photo)) {

@@ -97,10 +97,12 @@ abstract class MediaLibraryIT {
         assertThat(saved.caption()).isEqualTo("The Angel of the North at dusk.");
         var source = app.services().mediaStore().findSource(photo.id()).orElseThrow();
         assertThat(source.focalX()).isEqualTo(0.2);
-        // A moved focal point gives the crops new URLs (immutable caches never serve the old crop), and the old ones are gone.
+        // A moved focal point gives the crops new URLs (immutable caches never serve the old crop), and the old ones redirect to them.
         assertThat(app.browser().get(saved.crop("square", 320)).status()).isEqualTo(200);
         assertThat(saved.crop("square", 320)).endsWith("square-w320-f20x30.jpg");
-        assertThat(app.browser().get(photo.crop("square", 320)).status()).isEqualTo(404);
+        var old = app.browser().get(photo.crop("square", 320)); // the old crop URL leads to the new crop, never a 404
+        assertThat(old.status()).isEqualTo(302);
+        assertThat(old.header("Location")).isEqualTo(saved.crop("square", 320));
         assertThat(editor.get("/newsroom/photos/" + photo.id()).body()).contains("The Gateshead Angel"); // the original stays beside the edit
         var bad = editor.post("/newsroom/photos/" + photo.id(), Map.of("caption", "x", "focal_x", "150", "focal_y", "abc"));
         assertThat(bad.status()).isEqualTo(400);

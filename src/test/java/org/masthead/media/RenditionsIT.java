@@ -44,7 +44,9 @@ class RenditionsIT {
             var served = app.browser().get(photo.rendition("w640.jpg"));
             assertThat(served.status()).isEqualTo(200);
             assertThat(served.header("Cache-Control")).contains("immutable");
-            assertThat(app.browser().get(photo.rendition("w4000.jpg")).status()).isEqualTo(404);
+            var tooWide = app.browser().get(photo.rendition("w4000.jpg")); // wider than any rendition: the widest one it has
+            assertThat(tooWide.status()).isEqualTo(302);
+            assertThat(tooWide.header("Location")).startsWith("/media/r/").doesNotEndWith("w4000.jpg");
             assertThat(app.browser().get("/media/r/" + "0".repeat(64) + "/w640.jpg").status()).isEqualTo(404);
         }
     }
@@ -55,6 +57,25 @@ class RenditionsIT {
             var photo = app.services().uploads().upload(Fixtures.jpeg(700, 500, 3), new PhotoText("c", "", "", "", "", ""), null);
             assertThat(app.services().renditions().wanted(photo)).extracting(Rendition::name)
                 .containsExactly("w320.jpg", "w640.jpg", "w700.jpg", "wide-w640-f50x50.jpg", "square-w320-f50x50.jpg");
+        }
+    }
+
+    @Test
+    void a_rendition_a_small_photo_does_not_have_leads_to_the_nearest_one_it_has_never_a_404_issue_10() throws Exception {
+        try (var app = TestApp.start(Database.Engine.SQLITE)) {
+            var photo = app.services().uploads().upload(Fixtures.jpeg(400, 300, 31), new PhotoText("Small", "", "", "", "", ""), null);
+            var plain = app.browser().get(photo.rendition("w640.jpg")); // what the newsroom thumbnail asks for
+            assertThat(plain.status()).isEqualTo(302);
+            assertThat(plain.header("Location")).isEqualTo(photo.rendition("w400.jpg"));
+            assertThat(app.browser().get(plain.header("Location")).status()).isEqualTo(200);
+            var square = app.browser().get(photo.crop("square", 320)); // the library grid's thumbnail
+            assertThat(square.status()).isIn(200, 302);
+            if (square.status() == 302) assertThat(app.browser().get(square.header("Location")).status()).isEqualTo(200);
+            var big = app.services().uploads().upload(Fixtures.jpeg(1600, 900, 32), new PhotoText("Big", "", "", "", "", ""), null);
+            var oldFocal = app.browser().get(big.rendition("wide-w640-f10x10.jpg")); // a crop for a focal point the photo no longer has
+            assertThat(oldFocal.status()).isEqualTo(302);
+            assertThat(oldFocal.header("Location")).isEqualTo(big.crop("wide", 640));
+            assertThat(app.browser().get("/media/r/" + "0".repeat(64) + "/w640.jpg").status()).isEqualTo(404);
         }
     }
 
