@@ -1,10 +1,5 @@
 #!/usr/bin/env bash
 # JMH: word diff of two 5,000-word revisions (target: under 50 ms). Usage: bench/diff.sh [JMH options]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-for d in "$JAVA_HOME" /usr/lib/jvm/temurin-25-jdk-amd64; do [ -x "$d/bin/javac" ] && "$d/bin/java" -version 2>&1 | grep -q 'version "2[1-9]' && JAVA_HOME=$d && break; done
-export JAVA_HOME
-./mvnw -q -B -Pjmh -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/jmh.classpath)"
+source "$(dirname "$0")/jmh-classpath.sh"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main DiffBenchmark "$@"
