@@ -97,3 +97,43 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
+
+// Fronts: drag a slot, or press its move buttons, to reorder; the position numbers follow the order.
+(function () {
+  function start() {
+    var problems = document.getElementById('problems');
+    if (problems) problems.focus();
+    var list = document.querySelector('ol[data-reorder]');
+    if (!list) return;
+    function renumber() {
+      Array.prototype.forEach.call(list.children, function (li, i) {
+        li.querySelector('input[name=position]').value = String(i + 1);
+        li.querySelector('.slot-place').textContent = i === 0 ? 'Lead' : 'Top ' + (i + 1);
+      });
+    }
+    var dragged = null;
+    list.addEventListener('dragstart', function (e) {
+      dragged = e.target.closest('li');
+      if (e.dataTransfer) { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', ''); }
+    });
+    list.addEventListener('dragover', function (e) {
+      var over = e.target.closest && e.target.closest('li');
+      if (!dragged || !over || over === dragged) return;
+      e.preventDefault();
+      var box = over.getBoundingClientRect();
+      list.insertBefore(dragged, e.clientY > box.top + box.height / 2 ? over.nextSibling : over);
+    });
+    list.addEventListener('drop', function (e) { e.preventDefault(); });
+    list.addEventListener('dragend', function () { dragged = null; renumber(); });
+    list.addEventListener('click', function (e) {
+      var button = e.target.closest('button[data-move]');
+      if (!button) return;
+      var li = button.closest('li');
+      if (button.getAttribute('data-move') === '-1' && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+      else if (button.getAttribute('data-move') === '1' && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+      renumber();
+      button.focus();
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

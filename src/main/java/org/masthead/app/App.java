@@ -57,6 +57,9 @@ import org.masthead.media.RenditionJob;
 import org.masthead.media.Renditions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.masthead.front.FrontAdminRoutes;
+import org.masthead.front.FrontApiRoutes;
+import org.masthead.front.Fronts;
 import org.masthead.ops.OpsRoutes;
 import org.masthead.popularity.BotFilter;
 import org.masthead.popularity.PopularAdminRoutes;
@@ -155,8 +158,10 @@ public final class App implements AutoCloseable {
         var desk = new Desk(s.db(), s.users(), clock);
         var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
         var autosaves = new Autosaves(s.db(), clock);
+        var fronts = new Fronts(s.db(), s.articles(), s.taxonomy(), clock);
+        fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves);
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -207,6 +212,7 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("change-log-compaction", java.time.Duration.ofMinutes(10), follower::compact))
             .add(Job.oneNode("renditions", java.time.Duration.ofSeconds(2), s.renditionJob()::run))
             .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver))
+            .add(Job.oneNode("front-pins", java.time.Duration.ofSeconds(5), fronts::expire))
             .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))); // and the watchdog: overdue at start too
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
@@ -236,6 +242,8 @@ public final class App implements AutoCloseable {
             new AuditRoutes(audit, guard, templates)::mount,
             new RevisionAdminRoutes(revisions, s.articles(), guard, templates)::mount,
             new DeskRoutes(desk, s.articles(), s.taxonomy(), guard, templates, site.timeZone())::mount,
+            new FrontAdminRoutes(fronts, s.articles(), guard, templates, site.timeZone())::mount,
+            new FrontApiRoutes(fronts, site.baseUrl())::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

@@ -459,12 +459,7 @@ public final class ArticleApiRoutes {
     private void respond(Context ctx, Publishing.Result result, int okStatus) throws Exception {
         switch (result) {
             case Publishing.Result.Saved saved -> send(ctx, okStatus, view(saved.article()));
-            case Publishing.Result.Invalid invalid -> {
-                Problem.send(ctx, 422, "Unprocessable content", String.join(" ", invalid.problems().values()));
-                var p = json.readTree(ctx.result());
-                ((com.fasterxml.jackson.databind.node.ObjectNode) p).set("errors", json.valueToTree(invalid.problems()));
-                ctx.result(json.writeValueAsString(p));
-            }
+            case Publishing.Result.Invalid invalid -> Problem.invalid(ctx, invalid.problems());
             case Publishing.Result.Conflict conflict -> Problem.send(ctx, 409, Problem.title(409), "The article was saved by someone else since the revision "
                 + "you sent; it is now at revision " + conflict.current().revision() + ". GET it, merge, and send that revision.");
             case Publishing.Result.Forbidden forbidden -> Problem.send(ctx, 403, Problem.title(403), forbidden.message());

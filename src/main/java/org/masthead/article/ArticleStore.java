@@ -260,6 +260,18 @@ public final class ArticleStore {
             .bind("since", since).map((rs, ctx) -> ref(rs)).list());
     }
 
+    /** The newest published story with a lead photo ({@code sectionId} null: the whole site), other than {@code except}. */
+    public Optional<ArticleSummary> findNewestPublishedWithPhoto(Long sectionId, java.util.Set<Long> except) {
+        return db.read(h -> {
+            var q = h.createQuery(SUMMARY + " where a.status = 'published' and a.lead_media_id is not null"
+                + (sectionId == null ? "" : " and a.section_id = :section") + (except.isEmpty() ? "" : " and a.id not in (<except>)")
+                + " order by a.published_at desc, a.id desc limit 1");
+            if (sectionId != null) q.bind("section", sectionId);
+            if (!except.isEmpty()) q.bindList("except", List.copyOf(except));
+            return q.map((rs, ctx) -> summary(rs)).findOne();
+        });
+    }
+
     /** Published articles among {@code ids}, in the order given. */
     public List<ArticleSummary> listPublishedByIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();

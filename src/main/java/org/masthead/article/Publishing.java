@@ -166,11 +166,20 @@ public final class Publishing {
      * The library's words for a photo changed (or its focal point moved): every published story
      * that shows it is announced as changed, so its pages, feeds and CDN copies refresh.
      */
-    public void photoChanged(long mediaId) {
-        for (long id : articles.listPublishedIdsWithLeadPhoto(mediaId)) {
-            articles.find(id).ifPresent(a -> {
+    public void photoChanged(long mediaId) { announceShown(articles.listPublishedIdsWithLeadPhoto(mediaId), "save"); }
+
+    /**
+     * A front showing these stories was reprogrammed: each published one is announced, unchanged,
+     * with action "front", so every node drops the pages that list it and the CDN purges them
+     * (webhooks ignore it: the story itself did not change).
+     */
+    public void frontChanged(List<Long> articleIds) { announceShown(articleIds, "front"); }
+
+    private void announceShown(List<Long> ids, String action) {
+        for (long id : ids) {
+            articles.find(id).filter(Article::isPublished).ifPresent(a -> {
                 var seen = ArticleChanged.Visible.of(a);
-                var change = new ArticleChanged(id, seen, seen);
+                var change = new ArticleChanged(id, seen, seen, action);
                 db.useTransaction(h -> log(h, change, clock.millis()));
                 emit(change);
             });

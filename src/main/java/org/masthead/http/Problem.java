@@ -11,13 +11,21 @@ public final class Problem {
 
     private Problem() {}
 
-    public static void send(Context ctx, int status, String title, String detail) {
+    public static void send(Context ctx, int status, String title, String detail) { send(ctx, status, title, detail, null); }
+
+    /** 422 with {@code errors}: field → what is wrong with it (the detail joins the messages). */
+    public static void invalid(Context ctx, java.util.Map<String, String> errors) {
+        send(ctx, 422, "Unprocessable content", String.join(" ", errors.values()), errors);
+    }
+
+    private static void send(Context ctx, int status, String title, String detail, java.util.@org.jspecify.annotations.Nullable Map<String, String> errors) {
         var p = new LinkedHashMap<String, Object>();
         p.put("type", "about:blank");
         p.put("title", title);
         p.put("status", status);
         p.put("detail", detail);
         p.put("instance", ctx.path());
+        if (errors != null) p.put("errors", errors);
         try {
             ctx.status(status).header("Cache-Control", CacheControl.PRIVATE).contentType("application/problem+json")
                 .result(JSON.writeValueAsString(p));

@@ -45,10 +45,13 @@ public final class ReaderSite {
     private final java.time.Duration archiveAfter;
     private final org.masthead.article.PreviewLinks previews;
     private final org.masthead.article.Autosaves autosaves;
+    private final org.masthead.front.Fronts fronts;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
-                      java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves) {
+                      java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
+                      org.masthead.front.Fronts fronts) {
+        this.fronts = fronts;
         this.previews = previews;
         this.autosaves = autosaves;
         this.clock = clock;
@@ -196,7 +199,7 @@ public final class ReaderSite {
 
     private void home(Context ctx) {
         serve(ctx, "home", () -> {
-            var latest = articles.listPublished(null, 7, 0);
+            var latest = fronts.resolve(fronts.find("home").orElseThrow(), org.masthead.front.Fronts.HOME_SLOTS); // editors' picks, then the newest
             if (latest.isEmpty()) {
                 return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), SurrogateKeys.HOME));
             }
@@ -227,7 +230,7 @@ public final class ReaderSite {
         }
         serve(ctx, "front:" + Slugs.encode(slug) + ":" + page, () -> {
             var s = section.get();
-            var list = articles.listPublished(s.id(), FRONT_PAGE_SIZE + 1, (page - 1) * FRONT_PAGE_SIZE);
+            var list = frontPage(s, page);
             if (list.isEmpty() && page > 1) return Optional.empty();
             var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
             var path = s.path() + (page > 1 ? "?page=" + page : "");
@@ -238,6 +241,20 @@ public final class ReaderSite {
                 s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))),
                 SurrogateKeys.section(s.slug())));
         });
+    }
+
+    /**
+     * One page of a section front: page 1 is the editors' programmed slots, then the newest; later
+     * pages continue by recency, leaving out the programmed stories (already on page 1). One more
+     * than a page, so the caller knows whether another follows.
+     */
+    private List<ArticleSummary> frontPage(Section s, int page) {
+        var front = fronts.find(s.slug()).orElseThrow();
+        if (page == 1) return fronts.resolve(front, FRONT_PAGE_SIZE + 1);
+        var programmed = fronts.slots(front).stream().map(org.masthead.front.Fronts.Slot::articleId).collect(java.util.stream.Collectors.toSet());
+        int offset = Math.max(0, (page - 1) * FRONT_PAGE_SIZE - programmed.size());
+        return articles.listPublished(s.id(), FRONT_PAGE_SIZE + 1 + programmed.size(), offset).stream()
+            .filter(a -> !programmed.contains(a.id())).limit(FRONT_PAGE_SIZE + 1).toList();
     }
 
     private void article(Context ctx) {

@@ -124,6 +124,9 @@ abstract class AccessMatrixIT {
         Map.entry("GET /api/v1/photos", Access.API_READ), Map.entry("POST /api/v1/photos", Access.API_EDITOR),
         Map.entry("GET /api/v1/photos/{id}", Access.API_READ),
         Map.entry("GET /api/v1/popular", Access.ANYONE), Map.entry("GET /api/v1/openapi.json", Access.ANYONE),
+        Map.entry("GET /newsroom/fronts", Access.EDITOR), Map.entry("GET /newsroom/fronts/{front}", Access.EDITOR),
+        Map.entry("POST /newsroom/fronts/{front}", Access.EDITOR), Map.entry("GET /api/v1/fronts/{front}", Access.API_READ),
+        Map.entry("PUT /api/v1/fronts/{front}", Access.API_EDITOR),
         Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
 
     @Test
@@ -145,7 +148,7 @@ abstract class AccessMatrixIT {
         var p = r.path();
         var section = articlePath.split("/")[1];
         var slug = articlePath.split("/")[2];
-        return p.replace("{n}", "1").replace("/newsroom/articles/{id}", "/newsroom/articles/" + (ownArticleOfContributor ? ownArticle : othersArticle))
+        return p.replace("{n}", "1").replace("{front}", "home").replace("/newsroom/articles/{id}", "/newsroom/articles/" + (ownArticleOfContributor ? ownArticle : othersArticle))
             .replace("/api/v1/articles/{id}", "/api/v1/articles/" + othersArticle)
             .replace("/newsroom/photos/{id}", "/newsroom/photos/" + photo).replace("/api/v1/photos/{id}", "/api/v1/photos/" + photo)
             .replace("/newsroom/users/{id}", "/newsroom/users/999999").replace("/newsroom/tokens/{id}", "/newsroom/tokens/999999")

@@ -70,6 +70,11 @@ class HtmlValidityIT {
             pages.put("desk", admin.get("/newsroom/desk").body());
             pages.put("inbox", admin.get("/newsroom/inbox").body());
             pages.put("corrections", reader.get("/corrections/").body());
+            pages.put("fronts", editor.get("/newsroom/fronts").body());
+            editor.get("/newsroom/fronts/home");
+            pages.put("front-home", editor.post("/newsroom/fronts/home", Map.of("add_article_id", "1", "add_position", "1")).header("Location") == null
+                ? "" : editor.get("/newsroom/fronts/home?saved=1").body());
+            pages.put("front-errors", editor.post("/newsroom/fronts/home", Map.of("article_id", "1", "position", "1", "pinned_until", "soon")).body());
             for (var e : pages.entrySet()) { // no external requests: scripts, styles, images and fonts are ours
                 assertThat(e.getValue()).as(e.getKey()).doesNotContainPattern("<(script|img|iframe|source)[^>]+src=\"(https?:)?//")
                     .doesNotContainPattern("<link[^>]+rel=\"(stylesheet|preload|icon)\"[^>]+href=\"(https?:)?//")
