@@ -14,6 +14,7 @@
       toolbar: 'blocks | bold italic | bullist numlist | blockquote link | undo redo',
       block_formats: 'Paragraph=p; Heading 2=h2; Heading 3=h3; Heading 4=h4',
       convert_urls: false,
+      directionality: document.getElementById('body').getAttribute('dir') || 'ltr',
       height: 480,
       statusbar: false, // its element path and resize handle fail axe (aria-allowed-attr, aria-prohibited-attr)
       setup: function (editor) {
@@ -23,6 +24,25 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startEditor);
   else startEditor();
+})();
+
+// The story's language sets the direction its headline, dek, dateline and body are typed in.
+(function () {
+  function start() {
+    var select = document.getElementById('language');
+    if (!select) return;
+    select.addEventListener('change', function () {
+      var option = select.options[select.selectedIndex];
+      var dir = option.getAttribute('data-dir') || 'ltr';
+      ['headline', 'dek', 'dateline', 'body'].forEach(function (id) {
+        var field = document.getElementById(id);
+        if (field) { field.setAttribute('dir', dir); field.setAttribute('lang', option.value); }
+      });
+      var editor = window.tinymce && window.tinymce.get('body');
+      if (editor && editor.getBody()) { editor.getBody().setAttribute('dir', dir); editor.getBody().setAttribute('lang', option.value); }
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 // Multi-file photo upload with a progress bar (the form works without this, as a plain POST).
 (function () {

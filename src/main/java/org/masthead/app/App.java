@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
             s.taxonomy()::listSections);
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl(), copyDesk, autosaves, desk, s.users());
+            previews, site.baseUrl(), copyDesk, autosaves, desk, s.users(), site.language());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
@@ -200,7 +200,7 @@ public final class App implements AutoCloseable {
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates, audit, clients);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var revisions = new Revisions(s.articles(), s.publishing());
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews, copyDesk);
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews, copyDesk, site.language());
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);

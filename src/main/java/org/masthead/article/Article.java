@@ -14,7 +14,7 @@ import org.masthead.taxonomy.Tag;
 public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
                       String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
                       long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags, Workflow workflow,
-                      List<Correction> corrections) {
+                      List<Correction> corrections, String language) {
     /** The newest correction, if the story has one (readers get a notice at the top). */
     public java.util.Optional<Correction> latestCorrection() {
         return corrections.stream().filter(c -> c.kind() == Correction.Kind.CORRECTION).reduce((x, y) -> y);
@@ -31,6 +31,9 @@ public record Article(long id, Section section, String slug, ArticleStatus statu
 
     /** The permalink as it goes on the wire (percent-encoded); also the page cache's key. */
     public String path() { return section.path() + org.masthead.taxonomy.Slugs.encode(slug); }
+
+    /** The story's language, or {@code siteLanguage} when it has none of its own. */
+    public String languageOr(String siteLanguage) { return language.isEmpty() ? siteLanguage : language; }
 
     public boolean isPublished() { return status == ArticleStatus.PUBLISHED; }
 

@@ -40,10 +40,12 @@ public final class ArticleAdminRoutes {
     private final Desk desk;
     private final org.masthead.account.UserStore people;
     private final String baseUrl;
+    private final String siteLanguage;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
                               NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl,
-                              CopyDesk copyDesk, Autosaves autosaves, Desk desk, org.masthead.account.UserStore people) {
+                              CopyDesk copyDesk, Autosaves autosaves, Desk desk, org.masthead.account.UserStore people, String siteLanguage) {
+        this.siteLanguage = siteLanguage;
         this.desk = desk;
         this.people = people;
         this.copyDesk = copyDesk;
@@ -79,8 +81,8 @@ public final class ArticleAdminRoutes {
     /** The editor form's values, as typed (so a refused save loses nothing). */
     public record Form(String headline, String dek, long sectionId, String slug, String body, String dateline,
                        String bylines, String tags, int revision, @Nullable Photo photo, String photoCaption,
-                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt) {
-        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", ""); }
+                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt, String language) {
+        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", "", ""); }
 
         static Form of(Article a) {
             var p = a.leadPhoto();
@@ -88,7 +90,7 @@ public final class ArticleAdminRoutes {
                 String.join(", ", a.authors().stream().map(x -> x.displayName()).toList()),
                 String.join(", ", a.tags().stream().map(t -> t.name()).toList()), a.revision(), p,
                 p == null ? "" : p.caption(), p == null ? "" : p.credit(), p == null ? "" : p.creator(),
-                p == null ? "" : p.copyright(), p == null ? "" : p.altText());
+                p == null ? "" : p.copyright(), p == null ? "" : p.altText(), a.language());
         }
     }
 
@@ -137,14 +139,28 @@ public final class ArticleAdminRoutes {
         }
         return new Form(pick.apply("headline"), pick.apply("dek"), section, f.slug(), pick.apply("body"), pick.apply("dateline"),
             pick.apply("bylines"), pick.apply("tags"), f.revision(), f.photo(), pick.apply("photo_caption"), pick.apply("photo_credit"),
-            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"));
+            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"), f.language());
     }
 
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
-                           List<Desk.Note> notes, String assignee, List<User> people) {
+                           List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage) {
+        /** The story's language as the form has it, or the site's. */
+        public String language() { return form.language().isEmpty() ? siteLanguage : form.language(); }
+
+        /** The direction its text fields and body are typed in. */
+        public String textDir() { return org.masthead.http.Languages.dir(language()); }
+
+        /** The languages to choose from: the common ones, and the story's own if it is another. */
+        public List<String> languages() {
+            var all = new java.util.ArrayList<>(org.masthead.http.Languages.COMMON);
+            if (!form.language().isEmpty() && !all.contains(form.language())) all.add(0, form.language());
+            if (!all.contains(siteLanguage)) all.add(0, siteLanguage);
+            return all;
+        }
+
         /** The fields where the stored version (theirs) differs from what was typed (yours): shown side by side on a conflict. */
         public List<String[]> differences() {
             if (theirs == null) return List.of();
@@ -207,7 +223,7 @@ public final class ArticleAdminRoutes {
         var photoParam = ctx.queryParam("photo");
         if (photoParam != null && photoParam.matches("[0-9]{1,18}")) {
             var p = uploads.find(Long.parseLong(photoParam)).orElseThrow(() -> new NotFoundResponse("no such photo"));
-            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText());
+            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), "");
         }
         if ("1".equals(ctx.queryParam("recover"))) {
             var saved = autosaves.find(NewsroomGuard.user(ctx).id(), 0);
@@ -270,7 +286,7 @@ public final class ArticleAdminRoutes {
             "1".equals(ctx.queryParam("recover")) ? null : autosaves.find(user.id(), article == null ? 0 : article.id())
                 .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
-            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of()));
+            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -297,12 +313,12 @@ public final class ArticleAdminRoutes {
         return new Form(Http.field(ctx, "headline"), Http.field(ctx, "dek"), sectionId, Http.field(ctx, "slug"),
             body == null ? "" : body, Http.field(ctx, "dateline"), Http.field(ctx, "bylines"), Http.field(ctx, "tags"), revision,
             photo, Http.field(ctx, "photo_caption"), Http.field(ctx, "photo_credit"), Http.field(ctx, "photo_creator"),
-            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"));
+            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"), Http.field(ctx, "language"));
     }
 
     private static ArticleDraft draftOf(Form f) {
         return new ArticleDraft(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(),
-            ArticleDraft.names(f.bylines()), ArticleDraft.names(f.tags()));
+            ArticleDraft.names(f.bylines()), ArticleDraft.names(f.tags()), f.language());
     }
 
     private static PhotoText photoText(Form f) {
@@ -376,7 +392,7 @@ public final class ArticleAdminRoutes {
 
     /** The fields an autosave keeps. */
     static final List<String> AUTOSAVED = List.of("headline", "dek", "section", "slug", "body", "dateline", "bylines", "tags", "revision",
-        "photo_caption", "photo_credit", "photo_alt");
+        "photo_caption", "photo_credit", "photo_alt", "language");
 
     static Map<String, String> fieldsOf(Form f) {
         var m = new java.util.LinkedHashMap<String, String>();
@@ -392,6 +408,7 @@ public final class ArticleAdminRoutes {
         m.put("photo_caption", f.photoCaption());
         m.put("photo_credit", f.photoCredit());
         m.put("photo_alt", f.photoAlt());
+        m.put("language", f.language());
         return m;
     }
 
@@ -420,7 +437,8 @@ public final class ArticleAdminRoutes {
         }
         return new Form(m.getOrDefault("headline", ""), m.getOrDefault("dek", ""), section, m.getOrDefault("slug", ""), m.getOrDefault("body", ""),
             m.getOrDefault("dateline", ""), m.getOrDefault("bylines", ""), m.getOrDefault("tags", ""), revision, photo,
-            m.getOrDefault("photo_caption", ""), m.getOrDefault("photo_credit", ""), "", "", m.getOrDefault("photo_alt", ""));
+            m.getOrDefault("photo_caption", ""), m.getOrDefault("photo_credit", ""), "", "", m.getOrDefault("photo_alt", ""),
+            m.getOrDefault("language", ""));
     }
 
     /** An editor dismisses one copy-desk finding, with a reason that is kept. */
@@ -511,7 +529,7 @@ public final class ArticleAdminRoutes {
 
     private static Form withPhoto(Form f, @Nullable Photo photo) {
         return new Form(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(), f.bylines(), f.tags(), f.revision(), photo,
-            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt());
+            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt(), f.language());
     }
 
     private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
@@ -526,7 +544,7 @@ public final class ArticleAdminRoutes {
                 var current = conflict.current();
                 var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),
                     form.bylines(), form.tags(), current.revision(), form.photo(), form.photoCaption(), form.photoCredit(),
-                    form.photoCreator(), form.photoCopyright(), form.photoAlt());
+                    form.photoCreator(), form.photoCopyright(), form.photoAlt(), form.language());
                 // nothing of theirs was written, the photo's words included; ours are below
                 render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
                     + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "

@@ -41,9 +41,11 @@ public final class ArticleApiRoutes {
     private final Revisions revisions;
     private final PreviewLinks previews;
     private final CopyDesk copyDesk;
+    private final String siteLanguage;
 
     public ArticleApiRoutes(ArticleStore articles, Publishing publishing, Revisions revisions, TaxonomyStore taxonomy, UserStore users,
-                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews, CopyDesk copyDesk) {
+                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews, CopyDesk copyDesk, String siteLanguage) {
+        this.siteLanguage = siteLanguage;
         this.copyDesk = copyDesk;
         this.revisions = revisions;
         this.previews = previews;
@@ -219,7 +221,7 @@ public final class ArticleApiRoutes {
         }
         var p = draft.get();
         var lead = p.photoGiven() ? p.leadPhoto() : currentUse(current.get());
-        respond(ctx, withTimes(actor.get(), publishing.save(actor.get(), current.get().id(), p.revision(), p.draft(), lead), p), 200);
+        respond(ctx, withTimes(actor.get(), publishing.save(actor.get(), current.get().id(), p.revision(), p.draftOver(current.get()), lead), p), 200);
     }
 
     /** The article's own use of its lead photo, kept when an update does not mention the photo. */
@@ -363,7 +365,14 @@ public final class ArticleApiRoutes {
     }
 
     /** {@code leadPhoto}: the story's use of its lead photo; {@code photoGiven}: the body named one (else the current one stays). */
-    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision, Times times) {}
+    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision, Times times, boolean languageGiven) {
+        /** The draft, in {@code current}'s language when the body did not name one (older clients keep a story's direction). */
+        ArticleDraft draftOver(Article current) {
+            if (languageGiven) return draft;
+            var d = draft;
+            return new ArticleDraft(d.headline(), d.dek(), d.sectionId(), d.slug(), d.bodyHtml(), d.dateline(), d.bylines(), d.tags(), current.language());
+        }
+    }
 
     /** {@code published_at} (archive and back-dated stories) and {@code embargo_until}, when the body sent them. */
     private record Times(boolean publishedGiven, @Nullable Long publishedAt, boolean embargoGiven, @Nullable Long embargoUntil) {}
@@ -403,7 +412,11 @@ public final class ArticleApiRoutes {
         var section = taxonomy.findSectionBySlug(sectionSlug);
         var draft = new ArticleDraft(body.path("headline").asText(""), body.path("dek").asText(""), section.map(s -> s.id()).orElse(0L),
             body.path("slug").asText(""), body.path("body_html").asText(""), body.path("dateline").asText(""),
-            strings(body.path("bylines")), strings(body.path("tags")));
+            strings(body.path("bylines")), strings(body.path("tags")), body.path("language").asText(""));
+        if (body.has("language") && !body.get("language").isTextual()) {
+            unprocessable(ctx, Map.of("language", "language must be a BCP 47 tag such as en, ar or pt-BR."));
+            return Optional.empty();
+        }
         var lead = body.path("lead_photo");
         var leadId = lead.isObject() ? lead.path("id") : body.path("lead_photo_id");
         PhotoUse use = null;
@@ -437,7 +450,7 @@ public final class ArticleApiRoutes {
             return Optional.empty();
         }
         var times = new Times(published.isPresent(), published.flatMap(x -> x).orElse(null), embargo.isPresent(), embargo.flatMap(x -> x).orElse(null));
-        return Optional.of(new Parsed(draft, use, given, revision, times));
+        return Optional.of(new Parsed(draft, use, given, revision, times, body.has("language")));
     }
 
     private static String text(JsonNode node, String field) { return node.path(field).isTextual() ? node.path(field).asText() : ""; }
@@ -479,6 +492,8 @@ public final class ArticleApiRoutes {
         m.put("section", a.section().slug());
         m.put("slug", a.slug());
         m.put("dateline", a.dateline());
+        m.put("language", a.languageOr(siteLanguage));
+        m.put("direction", org.masthead.http.Languages.dir(a.languageOr(siteLanguage)));
         m.put("bylines", a.authors().stream().map(au -> Map.of("name", au.displayName(), "slug", au.slug())).toList());
         m.put("tags", a.tags().stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
         m.put("body_html", a.bodyHtml());

@@ -12,8 +12,16 @@ import org.masthead.taxonomy.Slugs;
  * {@link #problems()} returns field → message for everything wrong, empty when valid.
  */
 public record ArticleDraft(String headline, String dek, long sectionId, String slug, String bodyHtml, String dateline,
-                           List<String> bylines, List<String> tags) {
+                           List<String> bylines, List<String> tags, String language) {
+    /** A draft in the site's language. */
+    public ArticleDraft(String headline, String dek, long sectionId, String slug, String bodyHtml, String dateline,
+                        List<String> bylines, List<String> tags) {
+        this(headline, dek, sectionId, slug, bodyHtml, dateline, bylines, tags, "");
+    }
+
+    /** {@code language}: a BCP 47 tag, or empty for the site's language. */
     public ArticleDraft {
+        language = language == null ? "" : org.masthead.http.Languages.canonical(language.strip());
         headline = headline == null ? "" : headline.strip();
         dek = dek == null ? "" : dek.strip();
         slug = slug == null ? "" : java.text.Normalizer.normalize(slug.strip(), java.text.Normalizer.Form.NFC);
@@ -42,6 +50,9 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
         if (bylines.stream().anyMatch(b -> b.length() > 100)) p.put("bylines", "Each byline must be under 100 characters.");
         if (tags.size() > 30) p.put("tags", "At most 30 tags.");
         if (tags.stream().anyMatch(t -> t.length() > 60)) p.put("tags", "Each tag must be under 60 characters.");
+        if (!language.isEmpty() && !org.masthead.http.Languages.isValid(language)) {
+            p.put("language", "Give the language as a BCP 47 tag such as en, ar or pt-BR.");
+        }
         p.putAll(controlProblems());
         return p;
     }
@@ -56,6 +67,7 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
         oneLine.put("dateline", dateline);
         oneLine.put("bylines", String.join(",", bylines));
         oneLine.put("tags", String.join(",", tags));
+        oneLine.put("language", language);
         oneLine.forEach((field, value) -> {
             if (PlainText.hasControl(value)) p.put(field, "Remove the control character (such as NUL or a line break) from this field.");
         });

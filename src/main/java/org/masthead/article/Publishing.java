@@ -392,6 +392,7 @@ public final class Publishing {
         m.put("dateline", d.dateline());
         m.put("bylines", d.bylines());
         m.put("tags", d.tags());
+        m.put("language", d.language());
         m.put("leadMediaId", lead == null ? null : lead.mediaId());
         if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText()));
         m.put("status", status);
@@ -409,7 +410,7 @@ public final class Publishing {
 
     private String snapshot(Article a, String status) {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
-            a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList());
+            a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList(), a.language());
         var p = a.leadPhoto();
         var json = snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status, a.workflow());
         if (a.corrections().isEmpty()) return json;

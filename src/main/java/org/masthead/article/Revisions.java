@@ -98,7 +98,8 @@ public final class Revisions {
         var snap = find(articleId, revision).orElse(null);
         if (snap == null) return new Publishing.Result.Invalid(Map.of("revision", "There is no revision " + revision + "."), 422);
         var draft = new ArticleDraft(str(snap, "headline"), str(snap, "dek"), ((Number) snap.getOrDefault("sectionId", current.section().id())).longValue(),
-            str(snap, "slug"), str(snap, "bodyHtml"), str(snap, "dateline"), strings(snap.get("bylines")), strings(snap.get("tags")));
+            str(snap, "slug"), str(snap, "bodyHtml"), str(snap, "dateline"), strings(snap.get("bylines")), strings(snap.get("tags")),
+            snap.containsKey("language") ? str(snap, "language") : current.language()); // revisions from before languages keep the story's
         PhotoUse lead = null;
         if (snap.get("leadPhoto") instanceof Map<?, ?> p && p.get("id") instanceof Number id) {
             lead = new PhotoUse(id.longValue(), String.valueOf(p.get("caption")), String.valueOf(p.get("credit")), String.valueOf(p.get("altText")));

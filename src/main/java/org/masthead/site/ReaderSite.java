@@ -15,6 +15,7 @@ import org.masthead.article.ArticleSummary;
 import org.masthead.http.CachedResponse;
 import org.masthead.http.Etags;
 import org.masthead.http.Http;
+import org.masthead.http.Languages;
 import org.masthead.http.Templates;
 import org.masthead.popularity.Popularity;
 import org.masthead.taxonomy.Section;
@@ -158,7 +159,7 @@ public final class ReaderSite {
                 a = new org.masthead.article.Article(a.id(), a.section(), a.slug(), a.status(), f.getOrDefault("headline", a.headline()),
                     f.getOrDefault("dek", a.dek()), org.masthead.article.BodySanitizer.sanitize(f.getOrDefault("body", a.bodyHtml())), a.leadPhoto(),
                     f.getOrDefault("dateline", a.dateline()), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), a.authors(), a.tags(),
-                    a.workflow(), a.corrections());
+                    a.workflow(), a.corrections(), Languages.canonical(f.getOrDefault("language", a.language())));
                 banner = "Preview of an edit not yet published (autosaved " + java.time.Instant.ofEpochMilli(pending.get().savedAt())
                     + "); readers see the story as it was saved. This link works until " + until + ".";
             }
@@ -263,7 +264,7 @@ public final class ReaderSite {
         var path = "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug);
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
-                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, baseUrl, assets.url("logo.svg")),
+                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg")),
                     articleSocial(a)), a, popular(), ageLabel(a), "")), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());

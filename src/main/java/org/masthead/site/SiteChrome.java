@@ -13,6 +13,21 @@ public record SiteChrome(String siteName, String language, List<Section> section
             jsonLd, social, noindex);
     }
 
+    /** The page's direction: right to left when the site's language is written so (the whole layout mirrors). */
+    public String dir() { return org.masthead.http.Languages.dir(language); }
+
+    /** A story's {@code lang} where it differs from the page's, else null (the document already says it). */
+    public String langFor(org.masthead.article.Article a) {
+        var own = a.languageOr(language);
+        return own.equals(language) ? null : own;
+    }
+
+    /** A story's {@code dir} where its language differs from the page's, else null. */
+    public String dirFor(org.masthead.article.Article a) {
+        var own = a.languageOr(language);
+        return own.equals(language) || org.masthead.http.Languages.dir(own).equals(dir()) ? null : org.masthead.http.Languages.dir(own);
+    }
+
     /** The same chrome for a page search engines must not index (previews). */
     public SiteChrome noindexed() {
         return new SiteChrome(siteName, language, sections, title, description, canonicalUrl, activeSection, cssUrl, jsUrl, renditionWidths,

@@ -50,7 +50,7 @@ public final class StructuredData {
     record NewsArticle(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String headline, String description,
                        String articleSection, String keywords, String datePublished, String dateModified, String dateline,
                        List<Person> author, Organization publisher, String mainEntityOfPage, ImageObject image,
-                       List<CorrectionComment> correction) {}
+                       List<CorrectionComment> correction, String inLanguage) {}
 
     /** schema.org CorrectionComment: a correction readers were shown. */
     record CorrectionComment(@JsonProperty("@type") String type, String text, String datePublished) {}
@@ -70,7 +70,7 @@ public final class StructuredData {
             null, null, null, null));
     }
 
-    static String article(Article a, String siteName, String baseUrl, String logoUrl) {
+    static String article(Article a, String siteName, String siteLanguage, String baseUrl, String logoUrl) {
         var p = a.leadPhoto();
         var image = p == null ? null : new ImageObject("ImageObject", baseUrl + p.url(), p.width(), p.height(), p.caption(), p.credit(),
             p.creator().isEmpty() ? null : new Person("Person", p.creator(), null), p.copyright());
@@ -80,7 +80,8 @@ public final class StructuredData {
             a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),
             a.dateline(), authors, publisher(siteName, baseUrl, logoUrl), baseUrl + a.path(), image,
             a.corrections().stream().filter(c -> c.kind() == org.masthead.article.Correction.Kind.CORRECTION)
-                .map(c -> new CorrectionComment("CorrectionComment", c.text(), Instant.ofEpochMilli(c.createdAt()).toString())).toList()));
+                .map(c -> new CorrectionComment("CorrectionComment", c.text(), Instant.ofEpochMilli(c.createdAt()).toString())).toList(),
+            a.languageOr(siteLanguage)));
     }
 
     static String section(Section s, String siteName, String baseUrl, String logoUrl) {

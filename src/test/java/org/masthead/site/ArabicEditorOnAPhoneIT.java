@@ -68,13 +68,20 @@ class ArabicEditorOnAPhoneIT {
         phone.switchTo().defaultContent();
         phone.findElement(By.id("headline")).sendKeys("مجلس المدينة يقر خطة الفيضانات");
         new Select(phone.findElement(By.id("section"))).selectByVisibleText("News");
+        assertThat(phone.findElement(By.id("headline")).getCssValue("direction")).isEqualTo("ltr"); // the site's language, English
+        new Select(phone.findElement(By.id("language"))).selectByValue("ar");
+        assertThat(phone.findElement(By.id("headline")).getCssValue("direction")).as("the editor turns with the story's language").isEqualTo("rtl");
+        assertThat(phone.findElement(By.id("dek")).getCssValue("direction")).isEqualTo("rtl");
+        phone.switchTo().frame("body_ifr");
+        assertThat(phone.findElement(By.id("tinymce")).getCssValue("direction")).isEqualTo("rtl");
+        phone.switchTo().defaultContent();
         phone.findElement(By.id("bylines")).sendKeys("أحمد منصور، سارة الخطيب".replace("، ", ", "));
         phone.findElement(By.id("tags")).sendKeys("الميزانية");
         phone.findElement(By.id("photo")).sendKeys(photo.toString());
         phone.findElement(By.id("photo_caption")).sendKeys("أعضاء المجلس يغادرون القاعة بعد التصويت.");
         phone.findElement(By.id("photo_credit")).sendKeys("MASTHEAD/يوسف علي");
         phone.findElement(By.id("photo_alt")).sendKeys("خمسة أعضاء ينزلون درجاً حجرياً");
-        assertThat(scrollWidth()).as("editor at 390 px").isLessThanOrEqualTo(viewportWidth());
+        assertThat(Chromium.sidewaysScroll(phone)).as("editor at 390 px").containsEntry("overflow", 0L);
         var publish = phone.findElement(By.cssSelector("button[value=publish]"));
         assertThat(publish.isDisplayed()).isTrue();
         var rect = publish.getRect();
@@ -91,6 +98,8 @@ class ArabicEditorOnAPhoneIT {
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("مجلس المدينة يقر خطة الفيضانات");
         assertThat(phone.findElement(By.tagName("h1")).getCssValue("direction")).isEqualTo("rtl");
         assertThat(phone.findElement(By.cssSelector(".story .body")).getCssValue("direction")).isEqualTo("rtl");
+        assertThat(phone.findElement(By.cssSelector("article.story")).getAttribute("lang")).isEqualTo("ar");
+        assertThat(rightAligned(".story .body p")).as("the body's text sits against the right edge").isTrue();
         var bylines = phone.findElements(By.cssSelector(".byline a.author"));
         assertThat(bylines).extracting(e -> e.getText()).containsExactly("أحمد منصور", "سارة الخطيب");
         assertThat(bylines).extracting(e -> e.getAttribute("dir")).containsOnly("auto");
@@ -111,5 +120,45 @@ class ArabicEditorOnAPhoneIT {
         phone.findElements(By.cssSelector(".byline a.author")).get(0).click();
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "أحمد منصور"));
         assertThat(phone.getCurrentUrl()).doesNotContain("/author/item");
+    }
+
+    /** Whether the first line of {@code selector}'s text ends at its right edge (and starts away from the left). */
+    boolean rightAligned(String selector) {
+        return (Boolean) phone.executeScript("""
+            var p = document.querySelector(arguments[0]); var range = document.createRange(); range.selectNodeContents(p);
+            var line = range.getClientRects()[0], box = p.getBoundingClientRect();
+            return Math.abs(line.right - box.right) < 2 && line.left - box.left > 2;""", selector);
+    }
+
+    @Test
+    void a_mixed_rail_keeps_each_headline_s_direction_and_an_arabic_site_is_mirrored_issue_10() throws Exception {
+        try (var arabicSite = TestApp.start(Database.Engine.SQLITE, java.util.Map.of("site.language", "ar", "site.name", "الخبر"))) {
+            var s = arabicSite.services();
+            var admin = s.accounts().create("ar-admin@example.com", "مدير", Role.ADMIN, "arabic site admin password");
+            var news = s.taxonomy().findSectionBySlug("news").orElseThrow().id();
+            for (var h : new String[][] {{"مجلس المدينة يقر خطة الفيضانات", ""}, {"Council backs the flood plan", "en"}}) {
+                var draft = new org.masthead.article.ArticleDraft(h[0], "", news, "", "<p>" + h[0] + " — " + h[0] + " — " + h[0] + ".</p>", "",
+                    java.util.List.of("ليلى حداد"), java.util.List.of(), h[1]);
+                var saved = (org.masthead.article.Publishing.Result.Saved) s.publishing().create(admin, draft, (Long) null);
+                s.publishing().publish(admin, saved.article().id());
+                s.popularity().beacon(saved.article().id(), Visitors.userAgent(3), null, "127.0.0.1");
+            }
+            s.popularity().tick();
+            phone.get(arabicSite.baseUrl() + "/");
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            assertThat(phone.findElement(By.tagName("body")).getCssValue("direction")).as("an Arabic site is mirrored throughout").isEqualTo("rtl");
+            var rail = phone.findElements(By.cssSelector(".popular .rail-headline"));
+            assertThat(rail).extracting(e -> e.getText()).contains("Council backs the flood plan", "مجلس المدينة يقر خطة الفيضانات");
+            for (var e : rail) {
+                var latin = e.getText().startsWith("Council");
+                assertThat(e.getCssValue("direction")).as(e.getText()).isEqualTo(latin ? "ltr" : "rtl");
+            }
+            assertThat(scrollWidth()).as("Arabic home at 390 px").isLessThanOrEqualTo(viewportWidth());
+            phone.findElement(By.linkText("Council backs the flood plan")).click();
+            waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.story")));
+            assertThat(phone.findElement(By.cssSelector("article.story")).getAttribute("lang")).isEqualTo("en");
+            assertThat(phone.findElement(By.cssSelector(".story .body")).getCssValue("direction")).as("an English story on an Arabic site").isEqualTo("ltr");
+            assertThat(Chromium.axeViolations(phone)).as("axe on an English story of an Arabic site").isEmpty();
+        }
     }
 }

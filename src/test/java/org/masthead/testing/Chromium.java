@@ -55,6 +55,25 @@ public final class Chromium {
         return (List<String>) v;
     }
 
+    /**
+     * How far the page scrolls sideways (scrollWidth beyond the viewport, in CSS px; 0 when it does not),
+     * with the deepest elements that stick out, for the failure message.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> sidewaysScroll(ChromeDriver driver) {
+        return (Map<String, Object>) driver.executeScript("""
+            var doc = document.documentElement, w = doc.clientWidth, out = [];
+            document.querySelectorAll('body *').forEach(function (e) {
+              var r = e.getBoundingClientRect();
+              if ((r.right > w + 1 || r.left < -1) && r.width > 0 && !Array.prototype.some.call(e.children, function (c) {
+                var cr = c.getBoundingClientRect(); return cr.right > w + 1 || cr.left < -1; })) {
+                out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '')
+                  + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + ']');
+              }
+            });
+            return {overflow: Math.max(0, doc.scrollWidth - w), culprits: out.slice(0, 8)};""");
+    }
+
     /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page; returns the violations found. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> axeViolations(ChromeDriver driver) {

@@ -1,0 +1,62 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.testing.Chromium;
+import org.masthead.testing.PublishedSite;
+import org.masthead.testing.TestApp;
+import org.masthead.testing.Visitors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Issue 10: no newsroom page scrolls sideways on a 390 × 844 phone, measured on every newsroom page the route table has. */
+class NewsroomOnAPhoneIT {
+    @Test
+    void every_newsroom_page_fits_a_390_px_phone_issue_10() throws Exception {
+        try (var app = TestApp.start(Database.Engine.SQLITE)) {
+            var article = PublishedSite.publish(app, 3);
+            long id = app.services().articles().listPublished(null, 1, 0).get(0).id();
+            app.services().accounts().create("phone-admin@example.com", "Phone Admin", Role.ADMIN, "phone admin password 1");
+            var phone = Chromium.start(Visitors.userAgent(12), 390, 844);
+            try {
+                phone.get(app.baseUrl() + "/newsroom/sign-in");
+                var failures = new ArrayList<String>();
+                var signIn = Chromium.sidewaysScroll(phone);
+                if (!signIn.get("overflow").equals(0L)) failures.add("/newsroom/sign-in " + signIn);
+                phone.findElement(By.id("email")).sendKeys("phone-admin@example.com");
+                phone.findElement(By.id("password")).sendKeys("phone admin password 1");
+                phone.findElement(By.cssSelector("button[type=submit].primary")).click();
+                new WebDriverWait(phone, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/newsroom/articles"));
+                var paths = new TreeSet<String>();
+                for (var r : app.routes()) {
+                    if (!r.method().equals("GET") || !r.path().startsWith("/newsroom") || r.path().equals("/newsroom/sign-in")) continue;
+                    paths.add(r.path().replace("/articles/{id}", "/articles/" + id).replace("/photos/{id}", "/photos/1").replace("{front}", "home"));
+                }
+                assertThat(paths).contains("/newsroom/articles/new", "/newsroom/fronts/home", "/newsroom/users", "/newsroom/photos/1");
+                int measured = 0;
+                for (var path : paths) {
+                    phone.get(app.baseUrl() + path);
+                    if (path.endsWith(".csv")) continue; // a download: the browser stays on the page before it
+                    if (path.endsWith("/new") || path.matches(".*/articles/\\d+")) {
+                        new WebDriverWait(phone, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
+                    }
+                    var scroll = Chromium.sidewaysScroll(phone);
+                    measured++;
+                    if (!scroll.get("overflow").equals(0L)) failures.add(path + " " + scroll);
+                }
+                assertThat(measured).isGreaterThanOrEqualTo(15);
+                assertThat(failures).as("newsroom pages that scroll sideways at 390 px").isEmpty();
+                assertThat(article).isNotEmpty();
+            } finally {
+                phone.quit();
+            }
+        }
+    }
+}
