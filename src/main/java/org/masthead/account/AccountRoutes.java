@@ -64,7 +64,7 @@ public final class AccountRoutes {
         var csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, csrf, 3600);
         templates.privatePage(ctx, status, "newsroom/signin.jte",
-            new SignInPage(new Chrome(siteName, "Sign in", null, null, csrf, ""), email, error));
+            new SignInPage(new Chrome(siteName, "Sign in", null, null, csrf, "", org.masthead.http.Dates.UTC), email, error));
     }
 
     private void signIn(Context ctx) {

@@ -22,10 +22,13 @@ public final class NewsroomGuard {
 
     private final Accounts accounts;
     private final String siteName;
+    private final org.masthead.http.Dates dates;
 
-    public NewsroomGuard(Accounts accounts, String siteName) {
+    /** {@code zone}: the site's time zone, in which every newsroom page shows its times. */
+    public NewsroomGuard(Accounts accounts, String siteName, java.time.ZoneId zone) {
         this.accounts = accounts;
         this.siteName = siteName;
+        this.dates = new org.masthead.http.Dates(zone);
     }
 
     /**
@@ -77,7 +80,7 @@ public final class NewsroomGuard {
 
     public Chrome chrome(Context ctx, String title, String active) {
         var s = session(ctx);
-        return new Chrome(siteName, title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active);
+        return new Chrome(siteName, title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active, dates);
     }
 
     static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {

@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
         var fronts = new Fronts(s.db(), s.articles(), s.taxonomy(), clock);
         fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts);
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone());
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -183,7 +183,7 @@ public final class App implements AutoCloseable {
             cdn = new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), outbound, clock);
             s.publishing().onChange(cdn::articleChanged);
         }
-        var guard = new NewsroomGuard(s.accounts(), site.name());
+        var guard = new NewsroomGuard(s.accounts(), site.name(), site.timeZone());
         var audit = new AuditLog(s.db(), clock);
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
             s.taxonomy()::listSections);

@@ -7,6 +7,6 @@ import org.jspecify.annotations.Nullable;
  * the CSRF token forms must echo. {@code user} is null on the sign-in page.
  */
 public record Chrome(String siteName, String title, @Nullable String userName, @Nullable String role,
-                     String csrf, String active) {
+                     String csrf, String active, Dates dates) {
     public boolean isAdmin() { return "admin".equals(role); }
 }

@@ -47,11 +47,13 @@ public final class ReaderSite {
     private final org.masthead.article.PreviewLinks previews;
     private final org.masthead.article.Autosaves autosaves;
     private final org.masthead.front.Fronts fronts;
+    private final org.masthead.http.Dates dates;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
-                      org.masthead.front.Fronts fronts) {
+                      org.masthead.front.Fronts fronts, java.time.ZoneId zone) {
+        this.dates = new org.masthead.http.Dates(zone);
         this.fronts = fronts;
         this.previews = previews;
         this.autosaves = autosaves;
@@ -150,7 +152,7 @@ public final class ReaderSite {
             return;
         }
         var a = article.get();
-        var until = java.time.Instant.ofEpochMilli(opened.get().expiresAt());
+        var until = dates.human(opened.get().expiresAt());
         var banner = "Preview: " + a.status().label().toLowerCase(java.util.Locale.ROOT) + ", not what readers see. This link works until " + until + ".";
         if (opened.get().editorId() != null) { // someone's pending edit of the story: their autosaved words over the saved story
             var pending = autosaves.find(opened.get().editorId(), a.id());
@@ -160,7 +162,7 @@ public final class ReaderSite {
                     f.getOrDefault("dek", a.dek()), org.masthead.article.BodySanitizer.sanitize(f.getOrDefault("body", a.bodyHtml())), a.leadPhoto(),
                     f.getOrDefault("dateline", a.dateline()), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), a.authors(), a.tags(),
                     a.workflow(), a.corrections(), Languages.canonical(f.getOrDefault("language", a.language())));
-                banner = "Preview of an edit not yet published (autosaved " + java.time.Instant.ofEpochMilli(pending.get().savedAt())
+                banner = "Preview of an edit not yet published (autosaved " + dates.human(pending.get().savedAt())
                     + "); readers see the story as it was saved. This link works until " + until + ".";
             }
         }
@@ -195,7 +197,7 @@ public final class ReaderSite {
 
     private SiteChrome chrome(String title, String description, String path, String active) {
         return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
-            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false);
+            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false, dates);
     }
 
     private void home(Context ctx) {
@@ -306,8 +308,8 @@ public final class ReaderSite {
      */
     String ageLabel(org.masthead.article.Article a) {
         if (a.publishedAt() == null || clock.millis() - a.publishedAt() < archiveAfter.toMillis()) return "";
-        var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-            clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).getYears();
+        var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(dates.zone()).toLocalDate(),
+            clock.instant().atZone(dates.zone()).toLocalDate()).getYears();
         if (years < 1) return "This article is more than " + (archiveAfter.toDays() / 30) + " months old";
         return "This article is more than " + (years == 1 ? "a year" : years + " years") + " old";
     }

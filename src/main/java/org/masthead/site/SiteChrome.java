@@ -6,11 +6,12 @@ import org.masthead.taxonomy.Section;
 /** What the reader layout needs on every page. */
 public record SiteChrome(String siteName, String language, List<Section> sections, String title, String description,
                          String canonicalUrl, String activeSection, String cssUrl, String jsUrl,
-                         java.util.List<Integer> renditionWidths, String jsonLd, java.util.Map<String, String> social, boolean noindex) {
+                         java.util.List<Integer> renditionWidths, String jsonLd, java.util.Map<String, String> social, boolean noindex,
+                         org.masthead.http.Dates dates) {
     /** The same chrome with the page's structured data (JSON-LD) and OpenGraph/Twitter card values. */
     public SiteChrome with(String jsonLd, java.util.Map<String, String> social) {
         return new SiteChrome(siteName, language, sections, title, description, canonicalUrl, activeSection, cssUrl, jsUrl, renditionWidths,
-            jsonLd, social, noindex);
+            jsonLd, social, noindex, dates);
     }
 
     /** The page's direction: right to left when the site's language is written so (the whole layout mirrors). */
@@ -31,6 +32,6 @@ public record SiteChrome(String siteName, String language, List<Section> section
     /** The same chrome for a page search engines must not index (previews). */
     public SiteChrome noindexed() {
         return new SiteChrome(siteName, language, sections, title, description, canonicalUrl, activeSection, cssUrl, jsUrl, renditionWidths,
-            jsonLd, social, true);
+            jsonLd, social, true, dates);
     }
 }

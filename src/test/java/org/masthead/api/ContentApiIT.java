@@ -213,6 +213,17 @@ abstract class ContentApiIT {
             assertThat(res.body().get("items")).isNotEmpty();
             covered.add(list.getValue());
         }
+        var frontSet = call("PUT", "/fronts/home", editorToken, "{\"slots\": [{\"article_id\": " + correctedId + ", \"pinned_until\": null}]}");
+        assertThat(frontSet.status()).isEqualTo(200);
+        conforms("/fronts/{front}", "put", frontSet);
+        conforms("/fronts/{front}", "put", call("PUT", "/fronts/home", editorToken, "{\"slots\": [{\"article_id\": " + draftId + "}]}")); // killed: 422
+        conforms("/fronts/{front}", "put", call("PUT", "/fronts/home", readToken, "{\"slots\": []}"));
+        covered.add("setFront");
+        var front = call("GET", "/fronts/home", readToken, null);
+        assertThat(front.body().get("slots").get(0).get("article_id").asLong()).isEqualTo(correctedId);
+        conforms("/fronts/{front}", "get", front);
+        conforms("/fronts/{front}", "get", call("GET", "/fronts/nowhere", readToken, null));
+        covered.add("getFront");
         conforms("/popular", "get", call("GET", "/popular?window=24h", null, null));
         conforms("/popular", "get", call("GET", "/popular?window=2h", null, null));
         covered.add("popular");
