@@ -10,14 +10,38 @@
       menubar: false,
       branding: false,
       promotion: false,
-      plugins: 'lists link',
-      toolbar: 'blocks | bold italic | bullist numlist | blockquote link | undo redo',
+      plugins: 'lists link table',
+      toolbar: 'blocks | bold italic | bullist numlist | blockquote link | photo table hr | removeformat | undo redo',
+      extended_valid_elements: 'figure[class|data-media-id],figcaption,span[class],img[src|alt|width|height],div[class]',
+      table_default_attributes: {},
+      table_default_styles: {},
+      table_style_by_css: false,
+      paste_data_images: true,
+      automatic_uploads: true,
+      images_file_types: 'jpeg,jpg,png,webp,gif',
+      // A photo dropped or pasted into the body goes to the library first; the body keeps our URL, never the file.
+      images_upload_handler: function (blobInfo) {
+        var data = new FormData();
+        data.append('files', blobInfo.blob(), blobInfo.filename());
+        var csrf = document.querySelector('form.editor').getAttribute('data-csrf');
+        return fetch('/newsroom/photos', { method: 'POST', body: data, credentials: 'same-origin',
+          headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf } })
+          .then(function (r) { return r.json(); })
+          .then(function (list) {
+            if (!list[0] || !list[0].photo) throw new Error((list[0] && list[0].error) || 'The photo was not accepted.');
+            return list[0].photo.src;
+          });
+      },
       block_formats: 'Paragraph=p; Heading 2=h2; Heading 3=h3; Heading 4=h4',
       convert_urls: false,
       directionality: document.getElementById('body').getAttribute('dir') || 'ltr',
       height: 480,
       statusbar: false, // its element path and resize handle fail axe (aria-allowed-attr, aria-prohibited-attr)
       setup: function (editor) {
+        editor.ui.registry.addButton('photo', { icon: 'image', tooltip: 'Insert photo from the library', onAction: function () {
+          document.dispatchEvent(new CustomEvent('masthead:pick-photo'));
+        } });
+        editor.addShortcut('meta+s', 'Save draft', function () { document.dispatchEvent(new Event('masthead:save')); });
         editor.on('change input undo redo', function () { editor.save(); document.dispatchEvent(new Event('masthead:body-changed')); });
       }
     });
@@ -156,4 +180,155 @@
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
+
+// The photo picker: search or upload, choose one photo (an inline figure) or several (a gallery),
+// and give each this story's caption, credit and alt text before it goes into the body.
+(function () {
+  function start() {
+    var dialog = document.getElementById('photo-picker');
+    if (!dialog || typeof dialog.showModal !== 'function') return;
+    var results = document.getElementById('picker-results');
+    var chosenBox = document.getElementById('picker-chosen');
+    var status = document.getElementById('picker-status');
+    var insert = document.getElementById('picker-insert');
+    var query = document.getElementById('picker-q');
+    var chosen = [];
+    function el(tag, attrs, text) {
+      var e = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      if (text) e.textContent = text;
+      return e;
+    }
+    function field(photo, name, label, multiline) {
+      var id = 'picker-' + name + '-' + photo.id;
+      var wrap = el('div', { 'class': 'field' });
+      wrap.appendChild(el('label', { 'for': id }, label));
+      var input = el(multiline ? 'textarea' : 'input', { id: id, dir: 'auto', rows: '2' });
+      if (!multiline) input.setAttribute('type', 'text');
+      input.value = photo[name] || '';
+      input.addEventListener('input', function () { photo[name] = input.value; });
+      wrap.appendChild(input);
+      return wrap;
+    }
+    function renderChosen() {
+      chosenBox.textContent = '';
+      chosen.forEach(function (photo, i) {
+        var set = el('fieldset', { 'class': 'picker-use' });
+        set.appendChild(el('legend', {}, (chosen.length > 1 ? 'Photo ' + (i + 1) + ' of the gallery' : 'This photo') + (photo.title ? ': ' + photo.title : '')));
+        set.appendChild(field(photo, 'caption', 'Caption', true));
+        set.appendChild(field(photo, 'credit', 'Credit'));
+        set.appendChild(field(photo, 'alt_text', 'Alt text (what the photo shows)', true));
+        if (photo.width < 960) set.appendChild(el('p', { 'class': 'warn' }, 'Low resolution: ' + photo.width + ' px wide; it will show at that size, not stretched.'));
+        chosenBox.appendChild(set);
+      });
+      insert.disabled = chosen.length === 0;
+      insert.textContent = chosen.length > 1 ? 'Insert gallery of ' + chosen.length : 'Insert photo';
+    }
+    function toggle(photo, button) {
+      var at = chosen.findIndex(function (c) { return c.id === photo.id; });
+      if (at >= 0) chosen.splice(at, 1); else chosen.push(Object.assign({}, photo));
+      button.setAttribute('aria-pressed', at >= 0 ? 'false' : 'true');
+      renderChosen();
+    }
+    function show(items) {
+      results.textContent = '';
+      if (!items.length) status.textContent = 'No photos match.';
+      items.forEach(function (photo) {
+        var li = el('li');
+        var button = el('button', { type: 'button', 'class': 'picker-photo', 'aria-pressed': chosen.some(function (c) { return c.id === photo.id; }) ? 'true' : 'false',
+          'data-photo-id': String(photo.id) });
+        button.appendChild(el('img', { src: photo.thumbnail, alt: '' }));
+        button.appendChild(el('span', { 'class': 'grid-caption', dir: 'auto' }, photo.caption || photo.title || ('Photo ' + photo.id)));
+        if (photo.credit) button.appendChild(el('span', { 'class': 'grid-credit', dir: 'auto' }, photo.credit));
+        button.addEventListener('click', function () { toggle(photo, button); });
+        li.appendChild(button);
+        results.appendChild(li);
+      });
+    }
+    function search() {
+      status.textContent = 'Searching…';
+      fetch('/newsroom/photos/picker?q=' + encodeURIComponent(query.value), { credentials: 'same-origin' })
+        .then(function (r) { return r.json(); })
+        .then(function (body) { status.textContent = body.items.length + ' photos'; show(body.items); })
+        .catch(function () { status.textContent = 'The library could not be searched; try again.'; });
+    }
+    var timer = null;
+    query.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 250); });
+    document.getElementById('picker-file').addEventListener('change', function (e) {
+      var data = new FormData();
+      Array.prototype.forEach.call(e.target.files, function (f) { data.append('files', f, f.name); });
+      status.textContent = 'Uploading…';
+      fetch('/newsroom/photos', { method: 'POST', body: data, credentials: 'same-origin',
+        headers: { 'Accept': 'application/json', 'X-CSRF-Token': dialog.getAttribute('data-csrf') } })
+        .then(function (r) { return r.json(); })
+        .then(function (list) {
+          var ok = list.filter(function (o) { return o.photo; });
+          var notes = list.map(function (o) { return o.error ? o.file + ': ' + o.error : o.existing ? o.file + ' is already in the library (a duplicate); using it.' : o.file + ' uploaded.'; });
+          status.textContent = notes.join(' ');
+          ok.forEach(function (o) { if (!chosen.some(function (c) { return c.id === o.photo.id; })) chosen.push(Object.assign({}, o.photo)); });
+          show(ok.map(function (o) { return o.photo; }));
+          renderChosen();
+        })
+        .catch(function () { status.textContent = 'The upload failed; try again.'; });
+    });
+    function figure(photo) {
+      var f = el('figure', { 'class': 'inline-photo', 'data-media-id': String(photo.id) });
+      f.appendChild(el('img', { src: photo.src, alt: photo.alt_text || '', width: String(photo.width), height: String(photo.height) }));
+      if (photo.caption || photo.credit) {
+        var cap = el('figcaption');
+        if (photo.caption) cap.appendChild(el('span', { 'class': 'caption' }, photo.caption));
+        if (photo.caption && photo.credit) cap.appendChild(document.createTextNode(' '));
+        if (photo.credit) cap.appendChild(el('span', { 'class': 'credit' }, photo.credit));
+        f.appendChild(cap);
+      }
+      return f;
+    }
+    insert.addEventListener('click', function () {
+      var node;
+      if (chosen.length === 1) node = figure(chosen[0]);
+      else { node = el('div', { 'class': 'gallery' }); chosen.forEach(function (p) { node.appendChild(figure(p)); }); }
+      var editor = window.tinymce && window.tinymce.get('body');
+      dialog.close(); // first: while the modal dialog is open the editor is inert and has no selection to insert at
+      if (editor) {
+        editor.focus();
+        if (bookmark) editor.selection.moveToBookmark(bookmark);
+        else { editor.selection.select(editor.getBody(), true); }
+        editor.selection.collapse(false); // at the cursor (or the end), never over a selection
+        editor.insertContent(node.outerHTML + '<p></p>');
+        editor.save();
+        document.dispatchEvent(new Event('masthead:body-changed'));
+      } else {
+        var body = document.getElementById('body');
+        body.value += node.outerHTML;
+      }
+    });
+    document.getElementById('picker-cancel').addEventListener('click', function () { dialog.close(); });
+    var bookmark = null;
+    document.addEventListener('masthead:pick-photo', function () {
+      var editor = window.tinymce && window.tinymce.get('body');
+      bookmark = editor && editor.hasFocus() ? editor.selection.getBookmark(2, true) : null; // else at the end
+      chosen = [];
+      renderChosen();
+      dialog.showModal();
+      query.focus();
+      search();
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
+
+// Ctrl+S (or Cmd+S) saves the story as its primary button would.
+(function () {
+  function save() {
+    var form = document.querySelector('form.editor');
+    if (!form) return;
+    var button = form.querySelector('button[type=submit][name=action][value=save]') || form.querySelector('button[type=submit].primary');
+    if (window.tinymce && window.tinymce.get('body')) window.tinymce.get('body').save();
+    if (form.requestSubmit) form.requestSubmit(button || undefined); else form.submit();
+  }
+  document.addEventListener('masthead:save', save);
+  document.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) { e.preventDefault(); save(); }
+  });
 })();

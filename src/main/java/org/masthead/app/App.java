@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
         var fronts = new Fronts(s.db(), s.articles(), s.taxonomy(), clock);
         fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone());
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore());
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);

@@ -47,6 +47,7 @@ public final class MediaAdminRoutes {
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/newsroom/photos", this::library, Access.CONTRIBUTOR);
         r.get("/newsroom/photos/upload", ctx -> renderUpload(ctx, 200, List.of()), Access.CONTRIBUTOR);
+        r.get("/newsroom/photos/picker", this::picker, Access.CONTRIBUTOR);
         r.post("/newsroom/photos", this::upload, Access.CONTRIBUTOR);
         r.get("/newsroom/photos/{id}", this::detail, Access.CONTRIBUTOR);
         r.post("/newsroom/photos/{id}", this::save, Access.EDITOR);
@@ -76,6 +77,32 @@ public final class MediaAdminRoutes {
         var rows = store.search(query, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         templates.privatePage(ctx, 200, "newsroom/photos.jte", new Library(guard.chrome(ctx, "Photos", "photos"),
             rows.subList(0, Math.min(PAGE_SIZE, rows.size())), query, filterParam, page, rows.size() > PAGE_SIZE, job.waiting()));
+    }
+
+    /**
+     * The editor's photo picker: the library's newest matches as JSON, each with a thumbnail, the URL
+     * to insert and the library's words, which the journalist may change for this use.
+     */
+    private void picker(Context ctx) throws IOException {
+        var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        if (query.length() > 200 || org.masthead.http.PlainText.hasControl(query)) throw new BadRequestResponse("Search for at most 200 characters of text.");
+        var items = new ArrayList<Map<String, Object>>();
+        for (var p : store.search(query, MediaStore.Filter.ALL, 24, 0)) items.add(pickable(p));
+        ctx.header("Cache-Control", CacheControl.PRIVATE).contentType("application/json").result(json.writeValueAsString(Map.of("items", items)));
+    }
+
+    static Map<String, Object> pickable(Photo p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("thumbnail", p.src(List.of(320), 320));
+        m.put("src", p.src(List.of(320, 640, 960), 960));
+        m.put("width", p.width());
+        m.put("height", p.height());
+        m.put("title", p.title());
+        m.put("caption", p.caption());
+        m.put("credit", p.credit());
+        m.put("alt_text", p.altText());
+        return m;
     }
 
     private void renderUpload(Context ctx, int status, List<Outcome> outcomes) {
@@ -112,6 +139,7 @@ public final class MediaAdminRoutes {
                     m.put("caption", o.photo().caption());
                     m.put("credit", o.photo().credit());
                     m.put("existing", o.existed());
+                    m.put("photo", pickable(o.photo()));
                 } else {
                     m.put("error", o.error());
                 }

@@ -25,7 +25,7 @@ public final class MediaStore {
             .map((rs, ctx) -> photo(rs)).findOne());
     }
 
-    Optional<Photo> findBySha(String sha) {
+    public Optional<Photo> findBySha(String sha) {
         return db.read(h -> h.createQuery("select " + COLUMNS + " from media where sha256 = :sha").bind("sha", sha)
             .map((rs, ctx) -> photo(rs)).findOne());
     }

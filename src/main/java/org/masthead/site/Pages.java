@@ -18,7 +18,8 @@ public final class Pages {
                         List<ArticleSummary> popular) {}
 
     /** {@code ageLabel}: "This article is more than 9 years old", or empty for a recent story. */
-    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel, String preview) {}
+    /** {@code body}: the story's body as readers get it (its photos with their renditions). */
+    public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel, String preview, String body) {}
 
     /** A tag's or an author's page: their newest stories. */
     public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular) {}

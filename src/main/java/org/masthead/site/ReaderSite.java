@@ -48,11 +48,13 @@ public final class ReaderSite {
     private final org.masthead.article.Autosaves autosaves;
     private final org.masthead.front.Fronts fronts;
     private final org.masthead.http.Dates dates;
+    private final BodyPhotos bodyPhotos;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
-                      org.masthead.front.Fronts fronts, java.time.ZoneId zone) {
+                      org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media) {
+        this.bodyPhotos = new BodyPhotos(media, renditionWidths);
         this.dates = new org.masthead.http.Dates(zone);
         this.fronts = fronts;
         this.previews = previews;
@@ -167,7 +169,7 @@ public final class ReaderSite {
             }
         }
         ctx.contentType("text/html; charset=utf-8").result(templates.render("site/article.jte", new Pages.ArticleView(
-            chrome(a.headline(), a.dek(), a.path(), a.section().slug()).noindexed(), a, List.of(), ageLabel(a), banner)));
+            chrome(a.headline(), a.dek(), a.path(), a.section().slug()).noindexed(), a, List.of(), ageLabel(a), banner, bodyPhotos.render(a.bodyHtml()))));
     }
 
     /** Every correction, clarification and update, newest first. */
@@ -267,7 +269,7 @@ public final class ReaderSite {
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg")),
-                    articleSocial(a)), a, popular(), ageLabel(a), "")), SurrogateKeys.forPage(a))));
+                    articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             if (moved.isPresent()) {

@@ -41,4 +41,38 @@ class BodySanitizerTest {
         var out = BodySanitizer.sanitize("<a href=\"javascript:alert(1)\">x</a><a href=\"https://example.org/a\">y</a>");
         assertThat(out).doesNotContain("javascript").contains("href=\"https://example.org/a\"").contains("noopener").contains("noreferrer");
     }
+
+    @Test
+    void keeps_inline_photos_and_galleries_with_their_own_captions_issue_10() {
+        var sha = "b".repeat(64);
+        var one = "<figure class=\"inline-photo\" data-media-id=\"12\"><img src=\"/media/r/" + sha + "/w640.jpg\" alt=\"A crane\" width=\"400\" height=\"300\" />"
+            + "<figcaption><span class=\"caption\">Our caption.</span> <span class=\"credit\">MASTHEAD/Jo</span></figcaption></figure>";
+        var gallery = "<div class=\"gallery\">" + one + one.replace("12", "13") + "</div><p>After.</p>";
+        var out = BodySanitizer.sanitize(gallery);
+        assertThat(out).startsWith("<div class=\"gallery\"><figure class=\"inline-photo\" data-media-id=\"12\">")
+            .contains("data-media-id=\"13\"").contains("<span class=\"caption\">Our caption.</span> <span class=\"credit\">MASTHEAD/Jo</span>")
+            .endsWith("</figure></div><p>After.</p>");
+        assertThat(BodySanitizer.sanitize("<figure class=\"evil\" data-media-id=\"x1\"><span class=\"big\">t</span></figure>"))
+            .doesNotContain("evil").doesNotContain("x1").doesNotContain("big");
+    }
+
+    @Test
+    void keeps_rules_and_plain_tables_issue_10() {
+        var html = "<hr /><table><thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Seats</th></tr></thead>"
+            + "<tbody><tr><td>Green</td><td colspan=\"2\">12</td></tr></tbody></table>";
+        assertThat(BodySanitizer.sanitize(html)).isEqualTo(html);
+        assertThat(BodySanitizer.sanitize("<table style=\"width:900px\" border=\"1\"><tr><td style=\"color:red\">x</td></tr></table>"))
+            .doesNotContain("style").doesNotContain("border").contains("<td>x</td>");
+    }
+
+    @Test
+    void paste_from_word_and_google_docs_is_cleaned_to_plain_paragraphs_issue_10() {
+        var word = "<p class=\"MsoNormal\" style=\"margin-bottom:0cm;mso-line-height-rule:exactly\"><span lang=\"EN-GB\" style=\"font-size:12.0pt;"
+            + "font-family:&quot;Calibri&quot;\">The council met <b>on Tuesday</b>.<o:p></o:p></span></p><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->";
+        assertThat(BodySanitizer.sanitize(word)).isEqualTo("<p>The council met <b>on Tuesday</b>.</p>");
+        var docs = "<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1234\"><p dir=\"ltr\" style=\"line-height:1.38\">"
+            + "<span style=\"font-size:11pt;font-family:Arial;color:#000000;font-weight:700\">Flood plan</span><span style=\"font-size:11pt\"> approved.</span></p></b>";
+        assertThat(BodySanitizer.sanitize(docs)).isEqualTo("<p>Flood plan approved.</p>");
+        assertThat(BodySanitizer.sanitize("<div style=\"x\" class=\"Mso\"><p>Kept</p></div>")).isEqualTo("<div><p>Kept</p></div>");
+    }
 }

@@ -1,0 +1,179 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.account.Role;
+import org.masthead.db.Database;
+import org.masthead.media.PhotoText;
+import org.masthead.testing.Chromium;
+import org.masthead.testing.Fixtures;
+import org.masthead.testing.TestApp;
+import org.masthead.testing.Visitors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 10 in Chromium: a reporter puts library photos in the body (one inline, then a gallery),
+ * each with this story's own caption, and readers get srcsets of renditions that exist, never a
+ * 404 and never a photo stretched past its own width.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InlinePhotosBrowserIT {
+    TestApp app;
+    ChromeDriver chrome;
+    final AtomicInteger clicks = new AtomicInteger();
+    long small;
+    long large;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Database.Engine.SQLITE);
+        var s = app.services();
+        var admin = s.accounts().create("photo-desk@example.com", "Pia Desk", Role.EDITOR, "photo desk password 1");
+        small = s.uploads().upload(Fixtures.jpeg(400, 300, 61), new PhotoText("Library caption of the harbour crane.", "MASTHEAD/Library",
+            "", "", "A crane", "Harbour crane"), admin.id()).id();
+        large = s.uploads().upload(Fixtures.jpeg(1600, 1000, 62), new PhotoText("Library caption of the quay.", "REUTERS/Abdalrhman Ismail",
+            "", "", "A quay", "Quay at dawn"), admin.id()).id();
+        s.renditionJob().run();
+        chrome = Chromium.start(Visitors.userAgent(40));
+        Chromium.recordCspViolations(chrome);
+        chrome.get(app.baseUrl() + "/newsroom/sign-in");
+        chrome.findElement(By.id("email")).sendKeys("photo-desk@example.com");
+        chrome.findElement(By.id("password")).sendKeys("photo desk password 1");
+        chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/newsroom/articles"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (chrome != null) chrome.quit();
+        app.close();
+    }
+
+    WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(chrome, Duration.ofSeconds(seconds)); }
+
+    void click(WebElement e) {
+        clicks.incrementAndGet();
+        e.click();
+    }
+
+    void insertPhotos(String search, long... ids) {
+        waitUpTo(15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Insert photo from the library']")));
+        click(chrome.findElement(By.cssSelector("button[aria-label='Insert photo from the library']")));
+        waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("picker-q")));
+        chrome.findElement(By.id("picker-q")).sendKeys(search);
+        for (long id : ids) {
+            waitUpTo(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-photo-id='" + id + "']")));
+            click(chrome.findElement(By.cssSelector("button[data-photo-id='" + id + "']")));
+        }
+    }
+
+    static int status(String url) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+            .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void a_reporter_inserts_a_photo_and_a_gallery_with_their_own_captions_and_readers_get_renditions_that_exist_issue_10() throws Exception {
+        var lead = Files.createTempFile("lead-", ".jpg");
+        Files.write(lead, Fixtures.jpeg(1400, 900, 63));
+        chrome.get(app.baseUrl() + "/newsroom/articles/new");
+        chrome.findElement(By.id("headline")).sendKeys("Cranes return to the harbour");
+        new Select(chrome.findElement(By.id("section"))).selectByVisibleText("News");
+        clicks.incrementAndGet(); // choosing the section is a click on a phone or with a mouse
+        chrome.findElement(By.id("bylines")).sendKeys("Pia Desk");
+        clicks.incrementAndGet(); // the file chooser
+        chrome.findElement(By.id("photo")).sendKeys(lead.toString());
+        waitUpTo(15).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("body_ifr"));
+        var body = chrome.findElement(By.id("tinymce"));
+        click(body);
+        body.sendKeys("The cranes came back on Monday.");
+        chrome.switchTo().defaultContent();
+
+        insertPhotos("crane", small);
+        var caption = chrome.findElement(By.id("picker-caption-" + small));
+        assertThat(caption.getAttribute("value")).isEqualTo("Library caption of the harbour crane."); // prefilled from the library
+        assertThat(chrome.findElement(By.cssSelector("#picker-chosen .warn")).getText()).contains("Low resolution: 400 px");
+        caption.clear();
+        caption.sendKeys("This story's caption: the crane at dawn.");
+        assertThat(Chromium.axeViolations(chrome)).as("axe with the photo picker open").isEmpty();
+        click(chrome.findElement(By.id("picker-insert")));
+        waitUpTo(5).until(ExpectedConditions.invisibilityOfElementLocated(By.id("picker-q")));
+        int clicksForOneInlinePhoto = clicks.get();
+        click(chrome.findElement(By.cssSelector("button[value=publish]")));
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        int clicksToPublish = clicks.get();
+        System.out.println("clicks to write a story with a lead photo and one inline photo and publish it: " + clicksToPublish);
+
+        var story = app.services().articles().listPublished(null, 1, 0).get(0);
+        assertThat(story.headline()).isEqualTo("Cranes return to the harbour");
+        assertThat(app.services().mediaStore().find(small).orElseThrow().caption()).as("the library keeps its own words")
+            .isEqualTo("Library caption of the harbour crane.");
+        chrome.get(app.baseUrl() + story.path());
+        var figure = chrome.findElement(By.cssSelector(".story .body figure.inline-photo"));
+        assertThat(figure.findElement(By.cssSelector("figcaption .caption")).getText()).isEqualTo("This story's caption: the crane at dawn.");
+        assertThat(figure.findElement(By.cssSelector("figcaption .credit")).getAttribute("textContent")).isEqualTo("MASTHEAD/Library");
+        var img = figure.findElement(By.tagName("img"));
+        assertThat(img.getAttribute("alt")).isEqualTo("A crane");
+        var srcset = img.getAttribute("srcset");
+        assertThat(srcset).contains("w320.jpg 320w").contains("w400.jpg 400w").doesNotContain("w640");
+        for (var candidate : srcset.split(",\\s*")) assertThat(status(app.baseUrl() + candidate.split(" ")[0])).as(candidate).isEqualTo(200);
+        assertThat(status(app.baseUrl() + img.getDomAttribute("src"))).isEqualTo(200);
+        waitUpTo(10).until(d -> (Boolean) chrome.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+        long shown = (Long) chrome.executeScript("return Math.round(arguments[0].getBoundingClientRect().width)", img);
+        assertThat(shown).as("never stretched past its 400 px").isLessThanOrEqualTo(400L);
+
+        // A gallery: two photos, each with its own caption.
+        chrome.get(app.baseUrl() + "/newsroom/articles/" + story.id());
+        waitUpTo(15).until(d -> (Boolean) chrome.executeScript("return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)"));
+        insertPhotos("", small, large);
+        assertThat(chrome.findElement(By.id("picker-insert")).getText()).isEqualTo("Insert gallery of 2");
+        chrome.findElement(By.id("picker-caption-" + large)).clear();
+        chrome.findElement(By.id("picker-caption-" + large)).sendKeys("Gallery caption of the quay.");
+        click(chrome.findElement(By.id("picker-insert")));
+        click(chrome.findElement(By.cssSelector("button[value=save]")));
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        var saved = app.services().articles().find(story.id()).orElseThrow().bodyHtml();
+        assertThat(saved).as("nothing typed or inserted before is lost").contains("The cranes came back on Monday.")
+            .contains("caption: the crane at dawn.").contains("<div class=\"gallery\">");
+        chrome.get(app.baseUrl() + story.path() + "?from=home"); // the browser keeps the first visit for a minute
+        var gallery = chrome.findElements(By.cssSelector(".story .body .gallery figure.inline-photo"));
+        assertThat(gallery).hasSize(2);
+        assertThat(gallery.get(1).findElement(By.cssSelector(".caption")).getText()).isEqualTo("Gallery caption of the quay.");
+        assertThat(gallery.get(1).findElement(By.tagName("img")).getAttribute("srcset")).contains("w1280.jpg 1280w").contains("w1600.jpg 1600w");
+        assertThat(Chromium.axeViolations(chrome)).as("axe on a story with a gallery").isEmpty();
+        assertThat(Chromium.cspViolations(chrome)).isEmpty();
+        assertThat(clicksForOneInlinePhoto).isLessThan(clicksToPublish);
+        assertThat(clicksToPublish).as("clicks, against 21 before").isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void the_editor_script_is_served_compressed_issue_10() throws Exception {
+        var url = URI.create(app.baseUrl() + "/webjars/tinymce/6.8.3/tinymce.min.js");
+        var client = HttpClient.newHttpClient();
+        var raw = client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var gz = client.send(HttpRequest.newBuilder(url).header("Accept-Encoding", "gzip, br").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gz.headers().firstValue("Vary")).contains("Accept-Encoding");
+        assertThat(gz.body().length).as("gzipped against " + raw.body().length + " bytes").isLessThan(raw.body().length / 2);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(raw.body());
+        }
+        System.out.println("editor script: " + raw.body().length + " bytes raw, " + gz.body().length + " gzipped");
+    }
+}
