@@ -194,6 +194,7 @@
     var insert = document.getElementById('picker-insert');
     var query = document.getElementById('picker-q');
     var chosen = [];
+    var mode = 'body'; // or 'lead': one photo, which becomes the story's lead photo
     function el(tag, attrs, text) {
       var e = document.createElement(tag);
       Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -223,11 +224,15 @@
         chosenBox.appendChild(set);
       });
       insert.disabled = chosen.length === 0;
-      insert.textContent = chosen.length > 1 ? 'Insert gallery of ' + chosen.length : 'Insert photo';
+      insert.textContent = mode === 'lead' ? 'Use as lead photo' : chosen.length > 1 ? 'Insert gallery of ' + chosen.length : 'Insert photo';
+      if (mode === 'lead') chosenBox.textContent = '';
     }
     function toggle(photo, button) {
       var at = chosen.findIndex(function (c) { return c.id === photo.id; });
-      if (at >= 0) chosen.splice(at, 1); else chosen.push(Object.assign({}, photo));
+      if (mode === 'lead') {
+        chosen = at >= 0 ? [] : [Object.assign({}, photo)];
+        results.querySelectorAll('button[aria-pressed]').forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
+      } else if (at >= 0) chosen.splice(at, 1); else chosen.push(Object.assign({}, photo));
       button.setAttribute('aria-pressed', at >= 0 ? 'false' : 'true');
       renderChosen();
     }
@@ -285,6 +290,11 @@
       return f;
     }
     insert.addEventListener('click', function () {
+      if (mode === 'lead') {
+        dialog.close();
+        document.dispatchEvent(new CustomEvent('masthead:lead-photo', { detail: chosen[0] }));
+        return;
+      }
       var node;
       if (chosen.length === 1) node = figure(chosen[0]);
       else { node = el('div', { 'class': 'gallery' }); chosen.forEach(function (p) { node.appendChild(figure(p)); }); }
@@ -305,7 +315,9 @@
     });
     document.getElementById('picker-cancel').addEventListener('click', function () { dialog.close(); });
     var bookmark = null;
-    document.addEventListener('masthead:pick-photo', function () {
+    document.addEventListener('masthead:pick-photo', function (e) {
+      mode = e.detail && e.detail.mode === 'lead' ? 'lead' : 'body';
+      document.getElementById('picker-heading').textContent = mode === 'lead' ? 'Choose the lead photo' : 'Insert photos';
       var editor = window.tinymce && window.tinymce.get('body');
       bookmark = editor && editor.hasFocus() ? editor.selection.getBookmark(2, true) : null; // else at the end
       chosen = [];
@@ -331,4 +343,110 @@
   document.addEventListener('keydown', function (e) {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) { e.preventDefault(); save(); }
   });
+})();
+
+// Counters: characters of the headline and dek against what search and social show, words of the body.
+(function () {
+  function start() {
+    document.querySelectorAll('[data-count-for]').forEach(function (counter) {
+      var field = document.getElementById(counter.getAttribute('data-count-for'));
+      if (!field) return;
+      var guide = Number(counter.getAttribute('data-guide'));
+      function update() {
+        var n = Array.from(field.value).length;
+        counter.textContent = n + ' characters' + (n > guide ? ' — over the ' + guide + ' that ' + counter.getAttribute('data-guide-text') : '; ' + counter.getAttribute('data-guide-text'));
+        counter.classList.toggle('over', n > guide);
+      }
+      field.addEventListener('input', update);
+      update();
+    });
+    var words = document.querySelector('[data-words-for]');
+    if (words) {
+      var count = function () {
+        var editor = window.tinymce && window.tinymce.get('body');
+        var text = editor && editor.getBody() ? editor.getBody().textContent : (document.getElementById('body').value || '').replace(/<[^>]*>/g, ' ');
+        var n = (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) || []).length;
+        words.textContent = n + (n === 1 ? ' word' : ' words');
+      };
+      document.addEventListener('masthead:body-changed', count);
+      document.getElementById('body').addEventListener('input', count);
+      setTimeout(count, 1500);
+      count();
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
+
+// Buttons that undo public work (unpublish, kill) ask first.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('button[data-confirm]');
+  if (button && !window.confirm(button.getAttribute('data-confirm'))) e.preventDefault();
+});
+
+// The lead photo: chosen from the library or uploaded the moment a file is picked, so its caption,
+// credit and alt text fill in before any save, and a refused save can never drop the file.
+(function () {
+  function start() {
+    var hidden = document.getElementById('lead_photo');
+    if (!hidden) return;
+    var preview = document.getElementById('lead-preview');
+    var file = document.getElementById('photo');
+    var form = document.querySelector('form.editor');
+    function setField(id, value, overwrite) {
+      var f = document.getElementById(id);
+      if (f && value && (overwrite || !f.value)) f.value = value;
+    }
+    function use(photo, fromFile) {
+      hidden.value = String(photo.id);
+      var remove = document.getElementById('remove_photo');
+      if (remove) remove.checked = false;
+      setField('photo_caption', photo.caption, !fromFile);
+      setField('photo_credit', photo.credit, !fromFile);
+      setField('photo_alt', photo.alt_text, !fromFile);
+      preview.textContent = '';
+      var img = document.createElement('img');
+      img.src = photo.thumbnail; img.alt = photo.alt_text || ''; img.className = 'thumb';
+      preview.appendChild(img);
+      var p = document.createElement('p');
+      p.textContent = (photo.title ? photo.title + ' — ' : '') + 'photo ' + photo.id + ' from the library' + (photo.existing ? ' (this file was already there)' : '') + '.';
+      if (photo.width < 1280) {
+        var warn = document.createElement('span');
+        warn.className = 'warn';
+        warn.textContent = ' Low resolution: ' + photo.width + ' px wide; the story page shows lead photos up to 1,280 px.';
+        p.appendChild(warn);
+      }
+      preview.appendChild(p);
+      preview.hidden = false;
+      form.setAttribute('data-unsaved', 'true');
+    }
+    document.addEventListener('masthead:lead-photo', function (e) { use(e.detail, false); });
+    var choose = document.getElementById('lead-choose');
+    if (choose) choose.addEventListener('click', function () {
+      document.dispatchEvent(new CustomEvent('masthead:pick-photo', { detail: { mode: 'lead' } }));
+    });
+    if (file) file.addEventListener('change', function () {
+      if (!file.files.length) return;
+      var data = new FormData();
+      data.append('files', file.files[0], file.files[0].name);
+      var status = document.getElementById('photo-error') || document.createElement('p');
+      status.id = 'photo-status';
+      status.setAttribute('role', 'status');
+      status.className = 'hint';
+      status.textContent = 'Uploading and reading the photo\u2019s caption and credit…';
+      file.parentNode.appendChild(status);
+      fetch('/newsroom/photos', { method: 'POST', body: data, credentials: 'same-origin',
+        headers: { 'Accept': 'application/json', 'X-CSRF-Token': form.getAttribute('data-csrf') } })
+        .then(function (r) { return r.json(); })
+        .then(function (list) {
+          var o = list[0] || {};
+          if (!o.photo) { status.textContent = o.error || 'The photo was not accepted.'; status.className = 'field-error'; return; }
+          o.photo.existing = o.existing;
+          use(o.photo, true);
+          file.value = ''; // it is in the library now; the form carries its id
+          status.textContent = o.existing ? 'This file is already in the library (a duplicate); the story uses that photo.' : 'Uploaded; the fields below are filled from the file.';
+        })
+        .catch(function () { status.textContent = 'The upload failed; the file will go with the form when you save.'; });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();

@@ -146,7 +146,16 @@ public final class ArticleAdminRoutes {
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
-                           List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage) {
+                           List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning) {
+        /** The field an error is about, for the summary's links ("photo_caption" → its input; "form" has none). */
+        public String fieldId(String key) {
+            return switch (key) {
+                case "body" -> "body";
+                case "photo" -> "photo";
+                default -> key.matches("[a-z_]+") ? key : "headline";
+            };
+        }
+
         /** The story's language as the form has it, or the site's. */
         public String language() { return form.language().isEmpty() ? siteLanguage : form.language(); }
 
@@ -234,7 +243,8 @@ public final class ArticleAdminRoutes {
 
     private void edit(Context ctx) {
         var article = load(ctx);
-        var notice = ctx.queryParam("saved") == null ? "" : photoWarning(article).map(w -> "Saved. " + w).orElse("Saved.");
+        var notice = ctx.queryParam("saved") == null ? "" : whatHappened(article);
+        var warning = ctx.queryParam("saved") == null ? "" : photoWarning(article).orElse("");
         if (!notice.isEmpty() && "1".equals(ctx.queryParam("existing")) && article.leadPhoto() != null) {
             notice += " That file was already in the library as photo " + article.leadPhoto().id()
                 + "; its library text stays as it was, and this story has its own caption, credit and alt text.";
@@ -247,7 +257,21 @@ public final class ArticleAdminRoutes {
                 notice = "Recovered your unsaved changes; save to keep them (if someone saved in between, you will compare first).";
             }
         }
-        render(ctx, 200, article, form, Map.of(), notice);
+        render(ctx, 200, article, form, Map.of(), notice, warning);
+    }
+
+    /** The notice after a save, saying what happened in the story's state ("Scheduled for 2 Dec 2026, 06:00 Europe/London"). */
+    private String whatHappened(Article a) {
+        return switch (a.status()) {
+            case DRAFT -> "Draft saved.";
+            case IN_REVIEW -> "Submitted for review: an editor will see it on the desk.";
+            case READY -> "Saved: approved and ready to publish.";
+            case SCHEDULED -> "Scheduled for " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+                .format(java.time.Instant.ofEpochMilli(a.workflow().publishAt()).atZone(zone)) + " " + zone.getId() + ".";
+            case PUBLISHED -> "Published: readers see it now.";
+            case UNPUBLISHED -> "Saved. The story is unpublished: readers are told it was taken down.";
+            case KILLED -> "Killed.";
+        };
     }
 
     /** The moves this user may make on this article now, in the order the panel shows them. */
@@ -274,6 +298,10 @@ public final class ArticleAdminRoutes {
     }
 
     private void render(Context ctx, int status, @Nullable Article article, Form form, Map<String, String> errors, String notice) {
+        render(ctx, status, article, form, errors, notice, "");
+    }
+
+    private void render(Context ctx, int status, @Nullable Article article, Form form, Map<String, String> errors, String notice, String warning) {
         var user = NewsroomGuard.user(ctx);
         var title = article == null ? "New article" : "Edit: " + article.headline();
         var library = form.photo() == null ? null : uploads.find(form.photo().id()).orElse(null);
@@ -286,11 +314,14 @@ public final class ArticleAdminRoutes {
             "1".equals(ctx.queryParam("recover")) ? null : autosaves.find(user.id(), article == null ? 0 : article.id())
                 .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
-            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage));
+            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage,
+            warning));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
         var chosen = Http.field(ctx, "lead_photo");
+        boolean removed = "1".equals(Http.field(ctx, "remove_photo")) || (ctx.formParamMap().containsKey("lead_photo") && chosen.isEmpty());
+        if (removed) return readForm(ctx, null); // "Remove lead photo", or the picker cleared it
         boolean other = chosen.matches("[0-9]{1,18}") && (current == null || current.id() != Long.parseLong(chosen));
         var photo = other ? uploads.find(Long.parseLong(chosen)).orElse(current) : current;
         return readForm(ctx, photo);
@@ -347,18 +378,7 @@ public final class ArticleAdminRoutes {
             var refusal = then.forbiddenForRole(user);
             if (refusal != null) throw new ForbiddenResponse(refusal); // before anything is saved: a refusal changes nothing
         }
-        var file = ctx.uploadedFile("photo");
-        if (file != null && file.size() > 0) { // check the words before a new file goes into the library; else the save checks them once
-            var draft = draftOf(form);
-            var typedUse = form.photo() == null ? null : useOf(form, form.photo().id());
-            var problems = publishing.checked(draft, typedUse);
-            problems.remove("photo"); // the new file replaces the chosen photo
-            if (!problems.isEmpty()) {
-                render(ctx, Publishing.invalid(draft, typedUse, problems).status(), article, form, problems, "");
-                return;
-            }
-        }
-        PhotoUse lead;
+        PhotoUse lead; // a new file goes into the library first: a refused save shows it chosen, never drops it
         try {
             lead = leadPhoto(ctx, form, article, user);
         } catch (UploadRejected e) {

@@ -69,6 +69,7 @@ class InlinePhotosBrowserIT {
 
     void click(WebElement e) {
         clicks.incrementAndGet();
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", e); // as a person scrolls to it first
         e.click();
     }
 
@@ -175,5 +176,64 @@ class InlinePhotosBrowserIT {
             assertThat(in.readAllBytes()).isEqualTo(raw.body());
         }
         System.out.println("editor script: " + raw.body().length + " bytes raw, " + gz.body().length + " gzipped");
+    }
+
+    @Test
+    void a_lead_photo_fills_its_words_the_moment_it_is_chosen_and_a_refused_save_keeps_it_issue_10() throws Exception {
+        var reference = org.masthead.testing.Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg").toAbsolutePath().normalize();
+        chrome.get(app.baseUrl() + "/newsroom/articles/new");
+        chrome.findElement(By.id("photo")).sendKeys(reference.toString());
+        waitUpTo(20).until(ExpectedConditions.attributeToBeNotEmpty(chrome.findElement(By.id("lead_photo")), "value"));
+        // Before any save: the fields hold the file's IPTC words, and the file is in the library.
+        assertThat(chrome.findElement(By.id("photo_caption")).getAttribute("value")).isEqualTo("The description aka caption (ref2021.1)");
+        assertThat(chrome.findElement(By.id("photo_credit")).getAttribute("value")).isEqualTo("Credit Line (ref2021.1)");
+        assertThat(chrome.findElement(By.id("photo_alt")).getAttribute("value")).isEqualTo("This is the Alt Text description to support accessibility in 2021.1");
+        assertThat(chrome.findElement(By.id("lead-preview")).isDisplayed()).isTrue();
+        long photoId = Long.parseLong(chrome.findElement(By.id("lead_photo")).getAttribute("value"));
+
+        // A slug the server refuses: the photo stays chosen and the words typed stay.
+        chrome.findElement(By.id("photo_caption")).clear();
+        chrome.findElement(By.id("photo_caption")).sendKeys("Our own caption for this story.");
+        chrome.findElement(By.id("headline")).sendKeys("Reference photo story");
+        new Select(chrome.findElement(By.id("section"))).selectByVisibleText("News");
+        chrome.findElement(By.id("bylines")).sendKeys("Pia Desk");
+        chrome.findElement(By.id("slug")).sendKeys("Not A Slug!");
+        chrome.findElement(By.cssSelector("button[value=publish]")).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+        assertThat(chrome.switchTo().activeElement().getAttribute("id")).as("the summary takes focus").isEqualTo("problems");
+        assertThat(chrome.findElement(By.cssSelector("#problems a[href='#slug']")).getText()).startsWith("Use lowercase letters");
+        assertThat(chrome.findElement(By.id("slug")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(chrome.findElement(By.id("lead_photo")).getAttribute("value")).isEqualTo(String.valueOf(photoId));
+        assertThat(chrome.findElement(By.id("photo_caption")).getAttribute("value")).isEqualTo("Our own caption for this story.");
+        chrome.findElement(By.cssSelector("#problems a[href='#slug']")).click();
+        var slug = chrome.switchTo().activeElement();
+        assertThat(slug.getAttribute("id")).isEqualTo("slug");
+        slug.clear();
+        slug.sendKeys("reference-photo-story");
+        chrome.findElement(By.cssSelector("button[value=publish]")).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertThat(chrome.findElement(By.cssSelector(".notice")).getText()).startsWith("Published");
+        long id = Long.parseLong(chrome.getCurrentUrl().replaceAll("^.*/newsroom/articles/(\\d+).*$", "$1"));
+        var a = app.services().articles().find(id).orElseThrow();
+        assertThat(a.leadPhoto().id()).isEqualTo(photoId);
+        assertThat(a.leadPhoto().caption()).isEqualTo("Our own caption for this story.");
+        assertThat(chrome.findElement(By.cssSelector(".action-bar button.primary")).getText()).isEqualTo("Update live story");
+
+        // Replace it with a library photo on the existing story, then remove it.
+        click(chrome.findElement(By.id("lead-choose")));
+        waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("picker-q")));
+        chrome.findElement(By.id("picker-q")).sendKeys("quay");
+        waitUpTo(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-photo-id='" + large + "']"))).click();
+        assertThat(chrome.findElement(By.id("picker-insert")).getText()).isEqualTo("Use as lead photo");
+        chrome.findElement(By.id("picker-insert")).click();
+        assertThat(chrome.findElement(By.id("photo_caption")).getAttribute("value")).isEqualTo("Library caption of the quay.");
+        chrome.findElement(By.cssSelector("button[value=save]")).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertThat(app.services().articles().find(id).orElseThrow().leadPhoto().id()).isEqualTo(large);
+        click(chrome.findElement(By.id("remove_photo")));
+        chrome.findElement(By.cssSelector("button[value=save]")).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertThat(app.services().articles().find(id).orElseThrow().leadPhoto()).isNull();
+        assertThat(Chromium.cspViolations(chrome)).isEmpty();
     }
 }
