@@ -217,6 +217,7 @@
       chosen.forEach(function (photo, i) {
         var set = el('fieldset', { 'class': 'picker-use' });
         set.appendChild(el('legend', {}, (chosen.length > 1 ? 'Photo ' + (i + 1) + ' of the gallery' : 'This photo') + (photo.title ? ': ' + photo.title : '')));
+        set.appendChild(field(photo, 'title', 'Title (above the caption)'));
         set.appendChild(field(photo, 'caption', 'Caption', true));
         set.appendChild(field(photo, 'credit', 'Credit'));
         set.appendChild(field(photo, 'alt_text', 'Alt text (what the photo shows)', true));
@@ -280,8 +281,9 @@
     function figure(photo) {
       var f = el('figure', { 'class': 'inline-photo', 'data-media-id': String(photo.id) });
       f.appendChild(el('img', { src: photo.src, alt: photo.alt_text || '', width: String(photo.width), height: String(photo.height) }));
-      if (photo.caption || photo.credit) {
+      if (photo.title || photo.caption || photo.credit) {
         var cap = el('figcaption');
+        if (photo.title) cap.appendChild(el('span', { 'class': 'photo-title' }, photo.title));
         if (photo.caption) cap.appendChild(el('span', { 'class': 'caption' }, photo.caption));
         if (photo.caption && photo.credit) cap.appendChild(document.createTextNode(' '));
         if (photo.credit) cap.appendChild(el('span', { 'class': 'credit' }, photo.credit));
@@ -403,6 +405,7 @@ document.addEventListener('click', function (e) {
       setField('photo_caption', photo.caption, !fromFile);
       setField('photo_credit', photo.credit, !fromFile);
       setField('photo_alt', photo.alt_text, !fromFile);
+      setField('photo_title', photo.title, !fromFile);
       preview.textContent = '';
       var img = document.createElement('img');
       img.src = photo.thumbnail; img.alt = photo.alt_text || ''; img.className = 'thumb';

@@ -81,8 +81,8 @@ public final class ArticleAdminRoutes {
     /** The editor form's values, as typed (so a refused save loses nothing). */
     public record Form(String headline, String dek, long sectionId, String slug, String body, String dateline,
                        String bylines, String tags, int revision, @Nullable Photo photo, String photoCaption,
-                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt, String language) {
-        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", "", ""); }
+                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt, String language, String photoTitle) {
+        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", "", "", ""); }
 
         static Form of(Article a) {
             var p = a.leadPhoto();
@@ -90,7 +90,7 @@ public final class ArticleAdminRoutes {
                 String.join(", ", a.authors().stream().map(x -> x.displayName()).toList()),
                 String.join(", ", a.tags().stream().map(t -> t.name()).toList()), a.revision(), p,
                 p == null ? "" : p.caption(), p == null ? "" : p.credit(), p == null ? "" : p.creator(),
-                p == null ? "" : p.copyright(), p == null ? "" : p.altText(), a.language());
+                p == null ? "" : p.copyright(), p == null ? "" : p.altText(), a.language(), p == null ? "" : p.title());
         }
     }
 
@@ -99,8 +99,8 @@ public final class ArticleAdminRoutes {
      * {@code instructions} and {@code usageTerms}: what the file says about using it (IPTC), shown to whoever uses it.
      */
     /** The fields a conflicted save can merge, field by field. */
-    static final List<String> MERGE_FIELDS = List.of("headline", "dek", "body", "dateline", "bylines", "tags", "section", "photo_caption",
-        "photo_credit", "photo_alt");
+    static final List<String> MERGE_FIELDS = List.of("headline", "dek", "body", "dateline", "bylines", "tags", "section", "photo_title",
+        "photo_caption", "photo_credit", "photo_alt");
 
     static String value(Form f, String field) {
         return switch (field) {
@@ -112,6 +112,7 @@ public final class ArticleAdminRoutes {
             case "tags" -> f.tags();
             case "section" -> String.valueOf(f.sectionId());
             case "photo_caption" -> f.photoCaption();
+            case "photo_title" -> f.photoTitle();
             case "photo_credit" -> f.photoCredit();
             case "photo_alt" -> f.photoAlt();
             default -> throw new IllegalArgumentException(field);
@@ -121,6 +122,7 @@ public final class ArticleAdminRoutes {
     static String label(String field) {
         return switch (field) {
             case "photo_caption" -> "Photo caption";
+            case "photo_title" -> "Photo title";
             case "photo_credit" -> "Photo credit";
             case "photo_alt" -> "Photo alt text";
             default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
@@ -139,7 +141,7 @@ public final class ArticleAdminRoutes {
         }
         return new Form(pick.apply("headline"), pick.apply("dek"), section, f.slug(), pick.apply("body"), pick.apply("dateline"),
             pick.apply("bylines"), pick.apply("tags"), f.revision(), f.photo(), pick.apply("photo_caption"), pick.apply("photo_credit"),
-            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"), f.language());
+            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"), f.language(), pick.apply("photo_title"));
     }
 
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
@@ -232,7 +234,7 @@ public final class ArticleAdminRoutes {
         var photoParam = ctx.queryParam("photo");
         if (photoParam != null && photoParam.matches("[0-9]{1,18}")) {
             var p = uploads.find(Long.parseLong(photoParam)).orElseThrow(() -> new NotFoundResponse("no such photo"));
-            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), "");
+            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), "", p.title());
         }
         if ("1".equals(ctx.queryParam("recover"))) {
             var saved = autosaves.find(NewsroomGuard.user(ctx).id(), 0);
@@ -344,7 +346,7 @@ public final class ArticleAdminRoutes {
         return new Form(Http.field(ctx, "headline"), Http.field(ctx, "dek"), sectionId, Http.field(ctx, "slug"),
             body == null ? "" : body, Http.field(ctx, "dateline"), Http.field(ctx, "bylines"), Http.field(ctx, "tags"), revision,
             photo, Http.field(ctx, "photo_caption"), Http.field(ctx, "photo_credit"), Http.field(ctx, "photo_creator"),
-            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"), Http.field(ctx, "language"));
+            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"), Http.field(ctx, "language"), Http.field(ctx, "photo_title"));
     }
 
     private static ArticleDraft draftOf(Form f) {
@@ -412,7 +414,7 @@ public final class ArticleAdminRoutes {
 
     /** The fields an autosave keeps. */
     static final List<String> AUTOSAVED = List.of("headline", "dek", "section", "slug", "body", "dateline", "bylines", "tags", "revision",
-        "photo_caption", "photo_credit", "photo_alt", "language");
+        "photo_caption", "photo_credit", "photo_alt", "language", "photo_title");
 
     static Map<String, String> fieldsOf(Form f) {
         var m = new java.util.LinkedHashMap<String, String>();
@@ -429,6 +431,7 @@ public final class ArticleAdminRoutes {
         m.put("photo_credit", f.photoCredit());
         m.put("photo_alt", f.photoAlt());
         m.put("language", f.language());
+        m.put("photo_title", f.photoTitle());
         return m;
     }
 
@@ -458,7 +461,7 @@ public final class ArticleAdminRoutes {
         return new Form(m.getOrDefault("headline", ""), m.getOrDefault("dek", ""), section, m.getOrDefault("slug", ""), m.getOrDefault("body", ""),
             m.getOrDefault("dateline", ""), m.getOrDefault("bylines", ""), m.getOrDefault("tags", ""), revision, photo,
             m.getOrDefault("photo_caption", ""), m.getOrDefault("photo_credit", ""), "", "", m.getOrDefault("photo_alt", ""),
-            m.getOrDefault("language", ""));
+            m.getOrDefault("language", ""), m.getOrDefault("photo_title", ""));
     }
 
     /** An editor dismisses one copy-desk finding, with a reason that is kept. */
@@ -545,11 +548,11 @@ public final class ArticleAdminRoutes {
         return justChosen ? use.orLibrary(form.photo()) : use; // a photo just chosen was loaded from the library by formFrom
     }
 
-    private static PhotoUse useOf(Form f, long mediaId) { return new PhotoUse(mediaId, f.photoCaption(), f.photoCredit(), f.photoAlt()); }
+    private static PhotoUse useOf(Form f, long mediaId) { return new PhotoUse(mediaId, f.photoCaption(), f.photoCredit(), f.photoAlt(), f.photoTitle()); }
 
     private static Form withPhoto(Form f, @Nullable Photo photo) {
         return new Form(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(), f.bylines(), f.tags(), f.revision(), photo,
-            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt(), f.language());
+            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt(), f.language(), f.photoTitle());
     }
 
     private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
@@ -564,7 +567,7 @@ public final class ArticleAdminRoutes {
                 var current = conflict.current();
                 var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),
                     form.bylines(), form.tags(), current.revision(), form.photo(), form.photoCaption(), form.photoCredit(),
-                    form.photoCreator(), form.photoCopyright(), form.photoAlt(), form.language());
+                    form.photoCreator(), form.photoCopyright(), form.photoAlt(), form.language(), form.photoTitle());
                 // nothing of theirs was written, the photo's words included; ours are below
                 render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
                     + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "

@@ -227,7 +227,7 @@ public final class ArticleApiRoutes {
     /** The article's own use of its lead photo, kept when an update does not mention the photo. */
     private static PhotoUse currentUse(Article a) {
         var p = a.leadPhoto();
-        return p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText());
+        return p == null ? null : PhotoUse.of(p); // an article's photo carries the story's own words
     }
 
     /** A workflow move: {"at": ISO-8601 instant} to schedule, {"note"} to send back, {"reason"} to kill. */
@@ -432,11 +432,12 @@ public final class ArticleApiRoutes {
                 return Optional.empty();
             }
             use = lead.isObject()
-                ? new PhotoUse(library.get().id(), text(lead, "caption"), text(lead, "credit"), text(lead, "alt_text")).orLibrary(library.get())
+                ? new PhotoUse(library.get().id(), text(lead, "caption"), text(lead, "credit"), text(lead, "alt_text"), text(lead, "title")).orLibrary(library.get())
                 : PhotoUse.of(library.get());
             if (lead.isObject()) { // a field sent empty ("") stays empty; a field left out takes the library's words
                 use = new PhotoUse(use.mediaId(), lead.has("caption") ? text(lead, "caption") : use.caption(),
-                    lead.has("credit") ? text(lead, "credit") : use.credit(), lead.has("alt_text") ? text(lead, "alt_text") : use.altText());
+                    lead.has("credit") ? text(lead, "credit") : use.credit(), lead.has("alt_text") ? text(lead, "alt_text") : use.altText(),
+                    lead.has("title") ? text(lead, "title") : use.title());
             }
         } else if (lead.isObject() || (!lead.isMissingNode() && !lead.isNull())) {
             unprocessable(ctx, Map.of("lead_photo", "lead_photo must be null or an object with an id."));
@@ -506,7 +507,7 @@ public final class ArticleApiRoutes {
             "created_at", Instant.ofEpochMilli(c.createdAt()).toString())).toList());
         var p = a.leadPhoto();
         m.put("lead_photo", p == null ? null : Map.of("id", p.id(), "url", baseUrl + p.url(), "width", p.width(), "height", p.height(),
-            "caption", p.caption(), "credit", p.credit(), "alt_text", p.altText()));
+            "title", p.title(), "caption", p.caption(), "credit", p.credit(), "alt_text", p.altText()));
         return m;
     }
 

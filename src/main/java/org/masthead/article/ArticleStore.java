@@ -24,7 +24,7 @@ public final class ArticleStore {
                a.publish_at, a.embargo_until, a.review_note, a.kill_reason, a.published_late_ms, a.language,
                m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
                a.lead_caption as m_caption, a.lead_credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
-               a.lead_alt_text as m_alt_text, m.title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
+               a.lead_alt_text as m_alt_text, a.lead_title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
           from article a
           join section s on s.id = a.section_id
           left join media m on m.id = a.lead_media_id
@@ -288,8 +288,8 @@ public final class ArticleStore {
     long insert(Handle h, ArticleDraft d, String slug, String body, PhotoUse lead, long userId, long now) {
         return lead(h.createQuery("""
                 insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, lead_caption, lead_credit,
-                                     lead_alt_text, dateline, created_at, updated_at, revision, created_by, language)
-                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :dateline, :now, :now, 1, :user, :language)
+                                     lead_alt_text, lead_title, dateline, created_at, updated_at, revision, created_by, language)
+                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :title, :dateline, :now, :now, 1, :user, :language)
                 returning id
                 """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
             .bind("body", body).bind("dateline", d.dateline()).bind("now", now).bind("user", userId).bind("language", d.language())
@@ -299,7 +299,8 @@ public final class ArticleStore {
     /** Binds the lead photo use (:media, :caption, :credit, :alt); all empty without one. */
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T lead(T statement, PhotoUse lead) {
         return statement.bind("media", lead == null ? null : lead.mediaId()).bind("caption", lead == null ? "" : lead.caption())
-            .bind("credit", lead == null ? "" : lead.credit()).bind("alt", lead == null ? "" : lead.altText());
+            .bind("credit", lead == null ? "" : lead.credit()).bind("alt", lead == null ? "" : lead.altText())
+            .bind("title", lead == null ? "" : lead.title());
     }
 
     /** Published articles whose lead photo is {@code mediaId}. */
@@ -312,7 +313,7 @@ public final class ArticleStore {
     boolean update(Handle h, long id, int baseRevision, ArticleDraft d, String slug, String body, PhotoUse lead, long now) {
         return lead(h.createUpdate("""
                 update article set section_id = :section, slug = :slug, headline = :headline, dek = :dek, body_html = :body,
-                       lead_media_id = :media, lead_caption = :caption, lead_credit = :credit, lead_alt_text = :alt,
+                       lead_media_id = :media, lead_caption = :caption, lead_credit = :credit, lead_alt_text = :alt, lead_title = :title,
                        dateline = :dateline, language = :language, updated_at = :now, revision = revision + 1
                  where id = :id and revision = :base
                 """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())

@@ -394,7 +394,8 @@ public final class Publishing {
         m.put("tags", d.tags());
         m.put("language", d.language());
         m.put("leadMediaId", lead == null ? null : lead.mediaId());
-        if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText()));
+        if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText(),
+            "title", lead.title()));
         m.put("status", status);
         if (w != null) {
             var wm = new LinkedHashMap<String, Object>();
@@ -412,7 +413,7 @@ public final class Publishing {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
             a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList(), a.language());
         var p = a.leadPhoto();
-        var json = snapshot(draft, a.slug(), p == null ? null : new PhotoUse(p.id(), p.caption(), p.credit(), p.altText()), status, a.workflow());
+        var json = snapshot(draft, a.slug(), p == null ? null : PhotoUse.of(p), status, a.workflow());
         if (a.corrections().isEmpty()) return json;
         try { // the history shows corrections as a field too
             var node = (com.fasterxml.jackson.databind.node.ObjectNode) this.json.readTree(json);

@@ -102,7 +102,8 @@ public final class Revisions {
             snap.containsKey("language") ? str(snap, "language") : current.language()); // revisions from before languages keep the story's
         PhotoUse lead = null;
         if (snap.get("leadPhoto") instanceof Map<?, ?> p && p.get("id") instanceof Number id) {
-            lead = new PhotoUse(id.longValue(), String.valueOf(p.get("caption")), String.valueOf(p.get("credit")), String.valueOf(p.get("altText")));
+            lead = new PhotoUse(id.longValue(), String.valueOf(p.get("caption")), String.valueOf(p.get("credit")), String.valueOf(p.get("altText")),
+                p.get("title") == null ? current.leadPhoto() != null && current.leadPhoto().id() == id.longValue() ? current.leadPhoto().title() : "" : String.valueOf(p.get("title")));
         } else if (snap.get("leadMediaId") instanceof Number id) {
             lead = new PhotoUse(id.longValue(), "", "", "");
         }

@@ -114,7 +114,7 @@ abstract class MediaLibraryIT {
     void a_library_photo_becomes_a_lead_photo_and_publishing_without_credit_warns() throws Exception {
         var photo = app.services().uploads().upload(Fixtures.jpeg(1200, 800, 31), new PhotoText("Harbour at dawn", "", "", "", "", ""), null);
         var form = editor.get("/newsroom/articles/new?photo=" + photo.id()).body();
-        assertThat(form).contains("name=\"lead_photo\" value=\"" + photo.id() + "\"").contains(">Harbour at dawn</textarea>");
+        assertThat(form).contains("name=\"lead_photo\" id=\"lead_photo\" value=\"" + photo.id() + "\"").contains(">Harbour at dawn</textarea>");
         var fields = Fixtures.articleForm(app.services().taxonomy().listSections().get(0).id(), "Dawn over the harbour", Map.of(
             "lead_photo", String.valueOf(photo.id()), "photo_caption", "Harbour at dawn", "photo_credit", "", "photo_alt", "", "action", "publish"));
         var res = editor.postMultipart("/newsroom/articles", fields, "photo", "", null);

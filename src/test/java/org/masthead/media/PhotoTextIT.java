@@ -212,6 +212,37 @@ abstract class PhotoTextIT {
     }
 
     @Test
+    void a_photo_title_heads_its_caption_per_story_in_the_newsroom_the_api_and_the_reader_page_issue_10() throws Exception {
+        long p = app.services().uploads().upload(Fixtures.jpeg(640, 360, 3091), new PhotoText("A man inspects the damage. REUTERS/Abdalrhman Ismail",
+            "REUTERS/Abdalrhman Ismail", "", "", "A damaged hospital ward", "Destroyed Aleppo Hospital in Syria"), null).id();
+        assertThat(library(p).title()).isEqualTo("Destroyed Aleppo Hospital in Syria");
+        long a = idFrom(editor.post("/newsroom/articles", form("Hospital hit", p, "A man inspects the damage.", Map.of("action", "publish"))));
+        var story = app.services().articles().find(a).orElseThrow();
+        assertThat(story.leadPhoto().title()).as("a photo just chosen takes the library's title").isEqualTo("Destroyed Aleppo Hospital in Syria");
+        var page = app.browser().get(story.path()).body();
+        assertThat(page).containsSubsequence("<figcaption><span class=\"photo-title\" dir=\"auto\">Destroyed Aleppo Hospital in Syria</span>",
+            "A man inspects the damage.", "MASTHEAD/Jane Doe"); // the story's credit, as its form sent it
+        editor.get("/newsroom/articles/" + a);
+        var edited = form("Hospital hit", p, "A man inspects the damage.", Map.of("photo_title", "مستشفى حلب المدمر", "revision", String.valueOf(story.revision())));
+        assertThat(editor.post("/newsroom/articles/" + a, edited).status()).isEqualTo(303);
+        assertThat(app.browser().get(story.path()).body()).contains("<span class=\"photo-title\" dir=\"auto\">مستشفى حلب المدمر</span>");
+        assertThat(library(p).title()).as("the library keeps its own title").isEqualTo("Destroyed Aleppo Hospital in Syria");
+        var token = token("editor");
+        var got = json.readTree(api("GET", "/articles/" + a, token, null).body());
+        assertThat(got.get("lead_photo").get("title").asText()).isEqualTo("مستشفى حلب المدمر");
+        var put = api("PUT", "/articles/" + a, token, """
+            {"revision": %d, "headline": "Hospital hit", "section": "news", "bylines": ["Clara Wren"], "lead_photo": {"id": %d, "title": "Aleppo, after the strike"}}
+            """.formatted(got.get("revision").asInt(), p));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(json.readTree(put.body()).get("lead_photo").get("title").asText()).isEqualTo("Aleppo, after the strike");
+        var bad = api("PUT", "/articles/" + a, token, """
+            {"revision": %d, "headline": "Hospital hit", "section": "news", "bylines": ["Clara Wren"], "lead_photo": {"id": %d, "title": "Line\\nbreak"}}
+            """.formatted(json.readTree(put.body()).get("revision").asInt(), p));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(app.services().articles().find(a).orElseThrow().leadPhoto().title()).isEqualTo("Aleppo, after the strike");
+    }
+
+    @Test
     void a_disabled_users_tokens_stop_working_issue_8() throws Exception {
         var other = app.signedIn("token-admin@example.com", Role.ADMIN);
         var token = Api.token(other, "editor");
