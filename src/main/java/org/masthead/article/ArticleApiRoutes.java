@@ -81,6 +81,75 @@ public final class ArticleApiRoutes {
             .map(s -> Map.of("slug", s.slug(), "name", s.name(), "url", baseUrl + s.path())).toList())), Access.API_READ);
         r.get("/api/v1/tags", ctx -> send(ctx, 200, Map.of("items", names("tag"))), Access.API_READ);
         r.get("/api/v1/authors", ctx -> send(ctx, 200, Map.of("items", names("author"))), Access.API_READ);
+        r.get("/api/v1/authors/{slug}", this::author, Access.API_READ);
+        r.put("/api/v1/authors/{slug}", this::updateAuthor, Access.API_EDITOR);
+    }
+
+    private void author(Context ctx) throws Exception {
+        var profile = taxonomy.findProfile(ctx.pathParam("slug"));
+        if (profile.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No author '" + org.masthead.http.PlainText.shorten(ctx.pathParam("slug"), 80) + "'.");
+            return;
+        }
+        send(ctx, 200, authorView(profile.get()));
+    }
+
+    /** {"bio", "job_title", "photo_id", "links"}: each field sent replaces the stored one; a field left out stays. */
+    private void updateAuthor(Context ctx) throws Exception {
+        var current = taxonomy.findProfile(ctx.pathParam("slug"));
+        if (current.isEmpty()) {
+            Problem.send(ctx, 404, Problem.title(404), "No author '" + org.masthead.http.PlainText.shorten(ctx.pathParam("slug"), 80) + "'.");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
+            return;
+        }
+        var c = current.get();
+        var wrong = new LinkedHashMap<String, String>();
+        for (var field : List.of("bio", "job_title")) if (body.has(field) && !body.get(field).isTextual()) wrong.put(field, field + " must be a string.");
+        var photo = body.path("photo_id");
+        if (body.has("photo_id") && !photo.isNull() && !(photo.isIntegralNumber() && photo.canConvertToLong())) wrong.put("photo_id", "photo_id must be a photo's id, or null.");
+        var links = body.path("links");
+        if (body.has("links") && (!links.isArray() || java.util.stream.StreamSupport.stream(links.spliterator(), false).anyMatch(n -> !n.isTextual()))) {
+            wrong.put("links", "links must be an array of web addresses.");
+        }
+        if (!wrong.isEmpty()) {
+            Problem.invalid(ctx, wrong);
+            return;
+        }
+        var profile = new org.masthead.taxonomy.AuthorProfile(c.author(), body.has("bio") ? body.get("bio").asText() : c.bio(),
+            body.has("job_title") ? body.get("job_title").asText() : c.jobTitle(),
+            body.has("photo_id") ? (photo.isNull() ? null : photo.asLong()) : c.photoId(),
+            body.has("links") ? strings(links) : c.links());
+        var problems = profile.problems(id -> photos.find(id).isPresent());
+        if (!problems.isEmpty()) {
+            Problem.invalid(ctx, problems);
+            return;
+        }
+        var saved = taxonomy.saveProfile(profile);
+        publishing.authorChanged(saved.author().slug());
+        send(ctx, 200, authorView(saved));
+    }
+
+    private Map<String, Object> authorView(org.masthead.taxonomy.AuthorProfile p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("slug", p.author().slug());
+        m.put("name", p.author().displayName());
+        m.put("url", baseUrl + p.author().path());
+        m.put("bio", p.bio());
+        m.put("job_title", p.jobTitle());
+        m.put("photo_id", p.photoId());
+        var photo = p.photoId() == null ? null : photos.find(p.photoId()).orElse(null);
+        m.put("photo", photo == null ? null : Map.of("id", photo.id(), "url", baseUrl + photo.url(), "width", photo.width(), "height", photo.height()));
+        m.put("links", p.links());
+        return m;
     }
 
     private List<Map<String, String>> names(String kind) {

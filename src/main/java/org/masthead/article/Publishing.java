@@ -175,6 +175,15 @@ public final class Publishing {
      */
     public void frontChanged(List<Long> articleIds) { announceShown(articleIds, "front"); }
 
+    /**
+     * An author's profile changed: the newest published story with that byline is announced (action
+     * "profile"), which drops the author's page on every node and at the CDN; story pages pick up the
+     * new JSON-LD when they next render.
+     */
+    public void authorChanged(String authorSlug) {
+        announceShown(articles.listPublishedWith("author", authorSlug, 1).stream().map(ArticleSummary::id).toList(), "profile");
+    }
+
     private void announceShown(List<Long> ids, String action) {
         for (long id : ids) {
             articles.find(id).filter(Article::isPublished).ifPresent(a -> {

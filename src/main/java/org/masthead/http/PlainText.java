@@ -11,6 +11,12 @@ public final class PlainText {
     /** True when {@code s} holds a character no one types into a one-line field: C0/C1 controls (tab included), line breaks, U+FFFE/U+FFFF, lone surrogates. */
     public static boolean hasControl(String s) { return hasControl(s, false); }
 
+    /** At most {@code max} code points of {@code s}, with "…" when cut (for quoting input back in a message). */
+    public static String shorten(String s, int max) {
+        if (s.codePointCount(0, s.length()) <= max) return s;
+        return s.substring(0, s.offsetByCodePoints(0, max)) + "…";
+    }
+
     /** As {@link #hasControl(String)}, but tabs and line breaks are fine (a body, a caption). */
     public static boolean hasControlInText(String s) { return hasControl(s, true); }
 

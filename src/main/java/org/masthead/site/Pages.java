@@ -22,7 +22,10 @@ public final class Pages {
     public record ArticleView(SiteChrome chrome, Article article, List<ArticleSummary> popular, String ageLabel, String preview, String body) {}
 
     /** A tag's or an author's page: their newest stories. */
-    public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular) {}
+    /** {@code profile} and {@code photo}: an author's, on an author page (null on a tag page). */
+    public record Listing(SiteChrome chrome, String heading, List<ArticleSummary> articles, List<ArticleSummary> popular,
+                          org.masthead.taxonomy.@org.jspecify.annotations.Nullable AuthorProfile profile,
+                          org.masthead.media.@org.jspecify.annotations.Nullable Photo photo) {}
 
     /** The site-wide corrections page: the newest notes, each with its story. */
     public record Corrections(SiteChrome chrome, List<org.masthead.article.ArticleStore.CorrectionOn> items, List<ArticleSummary> popular) {}

@@ -49,12 +49,14 @@ public final class ReaderSite {
     private final org.masthead.front.Fronts fronts;
     private final org.masthead.http.Dates dates;
     private final BodyPhotos bodyPhotos;
+    private final org.masthead.media.MediaStore media;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
                       org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media) {
         this.bodyPhotos = new BodyPhotos(media, renditionWidths);
+        this.media = media;
         this.dates = new org.masthead.http.Dates(zone);
         this.fronts = fronts;
         this.previews = previews;
@@ -189,11 +191,16 @@ public final class ReaderSite {
         var slug = ctx.pathParam("slug");
         var path = "/" + kind + "/" + Slugs.encode(slug) + "/";
         serve(ctx, listingKey(kind, slug), () -> articles.findName(kind, slug).map(name -> {
-            var heading = kind.equals("tag") ? name : "Stories by " + name;
-            var listChrome = chrome(heading, heading + " at " + siteName, path, "");
-            listChrome = listChrome.with("", social("website", heading, listChrome.description(), baseUrl + path, null));
+            var profile = kind.equals("author") ? taxonomy.findProfile(slug).orElse(null) : null;
+            var photo = profile == null || profile.photoId() == null ? null : media.find(profile.photoId()).orElse(null);
+            var heading = name;
+            var description = profile != null && !profile.bio().isEmpty() ? profile.paragraphs().get(0)
+                : kind.equals("tag") ? heading + " at " + siteName : "Stories by " + name + " at " + siteName;
+            var listChrome = chrome(kind.equals("tag") ? heading : "Stories by " + name, description, path, "");
+            listChrome = listChrome.with(profile == null ? "" : StructuredData.author(profile, baseUrl, photo),
+                social(profile == null ? "website" : "profile", listChrome.title(), listChrome.description(), baseUrl + path, photo));
             return new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(listChrome, heading,
-                articles.listPublishedWith(kind, slug, 50), popular())), SurrogateKeys.listing(kind, slug));
+                articles.listPublishedWith(kind, slug, 50), popular(), profile, photo)), SurrogateKeys.listing(kind, slug));
         }));
     }
 
@@ -268,7 +275,8 @@ public final class ReaderSite {
         var path = "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug);
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
-                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg")),
+                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg"),
+                    taxonomy.profiles(a.authors().stream().map(au -> au.id()).toList())),
                     articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());

@@ -37,7 +37,24 @@ public final class StructuredData {
     private StructuredData() {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Person(@JsonProperty("@type") String type, String name, String url) {}
+    record Person(@JsonProperty("@type") String type, String name, String url, String jobTitle, String description, String image,
+                  List<String> sameAs) {
+        Person(String type, String name, String url) { this(type, name, url, null, null, null, List.of()); }
+
+        /** A byline with what its profile adds: job title, bio, photo and links elsewhere. */
+        static Person of(org.masthead.taxonomy.AuthorProfile p, String baseUrl, org.masthead.media.@org.jspecify.annotations.Nullable Photo photo) {
+            return new Person("Person", p.author().displayName(), baseUrl + p.author().path(), p.jobTitle(), p.bio(),
+                photo == null ? null : baseUrl + photo.url(), p.links());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ProfilePage(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String url, Person mainEntity) {}
+
+    /** An author's page: schema.org ProfilePage about the Person. */
+    static String author(org.masthead.taxonomy.AuthorProfile p, String baseUrl, org.masthead.media.@org.jspecify.annotations.Nullable Photo photo) {
+        return write(new ProfilePage("https://schema.org", "ProfilePage", baseUrl + p.author().path(), Person.of(p, baseUrl, photo)));
+    }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record ImageObject(@JsonProperty("@type") String type, String url, Integer width, Integer height, String caption, String creditText,
@@ -70,11 +87,13 @@ public final class StructuredData {
             null, null, null, null));
     }
 
-    static String article(Article a, String siteName, String siteLanguage, String baseUrl, String logoUrl) {
+    static String article(Article a, String siteName, String siteLanguage, String baseUrl, String logoUrl,
+                          java.util.Map<Long, org.masthead.taxonomy.AuthorProfile> profiles) {
         var p = a.leadPhoto();
         var image = p == null ? null : new ImageObject("ImageObject", baseUrl + p.url(), p.width(), p.height(), p.caption(), p.credit(),
             p.creator().isEmpty() ? null : new Person("Person", p.creator(), null), p.copyright());
-        var authors = a.authors().stream().map(au -> new Person("Person", au.displayName(), baseUrl + au.path())).toList();
+        var authors = a.authors().stream().map(au -> profiles.containsKey(au.id())
+            ? Person.of(profiles.get(au.id()), baseUrl, null) : new Person("Person", au.displayName(), baseUrl + au.path())).toList();
         var keywords = String.join(", ", a.tags().stream().map(t -> t.name()).toList());
         return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.dek(), a.section().name(), keywords,
             a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),

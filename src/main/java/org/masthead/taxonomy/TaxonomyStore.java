@@ -112,4 +112,47 @@ public final class TaxonomyStore {
         return db.read(h -> h.createQuery("select kind, subject, note, needs_review from name_repair order by needs_review desc, id")
             .map((rs, ctx) -> new Repair(rs.getString("kind"), rs.getString("subject"), rs.getString("note"), rs.getBoolean("needs_review"))).list());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** An author's profile by slug. */
+    public Optional<AuthorProfile> findProfile(String slug) {
+        return db.read(h -> h.createQuery("select id, slug, display_name, bio, job_title, photo_id, links from author where slug = :slug")
+            .bind("slug", slug).map((rs, ctx) -> profile(rs)).findOne());
+    }
+
+    /** The profiles of these authors, by id (for the JSON-LD of a story's bylines). */
+    public java.util.Map<Long, AuthorProfile> profiles(List<Long> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        var out = new java.util.HashMap<Long, AuthorProfile>();
+        db.read(h -> h.createQuery("select id, slug, display_name, bio, job_title, photo_id, links from author where id in (<ids>)")
+            .bindList("ids", ids).map((rs, ctx) -> profile(rs)).list()).forEach(p -> out.put(p.author().id(), p));
+        return out;
+    }
+
+    /** Replaces an author's bio, job title, photo and links (the name stays: bylines are what journalists wrote). */
+    public AuthorProfile saveProfile(AuthorProfile p) {
+        String links;
+        try {
+            links = JSON.writeValueAsString(p.links());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        db.useTransaction(h -> h.createUpdate("update author set bio = :bio, job_title = :job, photo_id = :photo, links = :links where id = :id")
+            .bind("bio", p.bio()).bind("job", p.jobTitle()).bind("photo", p.photoId()).bind("links", links).bind("id", p.author().id()).execute());
+        return findProfile(p.author().slug()).orElseThrow();
+    }
+
+    private static AuthorProfile profile(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long photo = rs.getLong("photo_id");
+        Long photoId = rs.wasNull() ? null : photo;
+        List<String> links;
+        try {
+            links = List.of(JSON.readValue(rs.getString("links"), String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            links = List.of();
+        }
+        return new AuthorProfile(new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name")), rs.getString("bio"),
+            rs.getString("job_title"), photoId, links);
+    }
 }

@@ -96,7 +96,7 @@ public final class Webhooks {
 
     /** Turns an article change into pending deliveries for every hook that wants the event. */
     public void articleChanged(ArticleChanged change) {
-        if ("front".equals(change.action())) return; // a front was reprogrammed: the story itself is as it was
+        if ("front".equals(change.action()) || "profile".equals(change.action())) return; // a front or a byline's profile changed, not the story
         String workflow = switch (String.valueOf(change.action())) { // each workflow move has its event, public or not
             case "submit" -> "article.submitted";
             case "approve" -> "article.approved";

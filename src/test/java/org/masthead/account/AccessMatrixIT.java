@@ -126,7 +126,8 @@ abstract class AccessMatrixIT {
         Map.entry("GET /api/v1/popular", Access.ANYONE), Map.entry("GET /api/v1/openapi.json", Access.ANYONE),
         Map.entry("GET /newsroom/photos/picker", Access.CONTRIBUTOR), Map.entry("GET /newsroom/fronts", Access.EDITOR), Map.entry("GET /newsroom/fronts/{front}", Access.EDITOR),
         Map.entry("POST /newsroom/fronts/{front}", Access.EDITOR), Map.entry("GET /api/v1/fronts/{front}", Access.API_READ),
-        Map.entry("PUT /api/v1/fronts/{front}", Access.API_EDITOR),
+        Map.entry("PUT /api/v1/fronts/{front}", Access.API_EDITOR), Map.entry("GET /api/v1/authors/{slug}", Access.API_READ),
+        Map.entry("PUT /api/v1/authors/{slug}", Access.API_EDITOR),
         Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
 
     @Test
@@ -156,7 +157,7 @@ abstract class AccessMatrixIT {
             .replace("/media/r/{sha}/{name}", "/media/r/0/w320.jpg").replace("/media/{file}", "/media/none.jpg")
             .replace("/feeds/{kind}/{file}", "/feeds/section/news.rss").replace("/feeds/{file}", "/feeds/all.rss")
             .replace("/sitemaps/{file}", "/sitemaps/sections.xml").replace("/webjars/<path>", "/webjars/tinymce/6.8.3/tinymce.min.js")
-            .replace("/assets/{name}", "/assets/site.css").replace("/preview/{token}", "/preview/1.1.x").replace("/newsroom/autosave/{id}", "/newsroom/autosave/0").replace("/tag/{slug}", "/tag/harbour").replace("/author/{slug}", "/author/clara-wren")
+            .replace("/assets/{name}", "/assets/site.css").replace("/preview/{token}", "/preview/1.1.x").replace("/newsroom/autosave/{id}", "/newsroom/autosave/0").replace("/tag/{slug}", "/tag/harbour").replace("/author/{slug}", "/author/clara-wren").replace("/api/v1/authors/{slug}", "/api/v1/authors/clara-wren")
             .replace("/{section}/{slug}", "/" + section + "/" + slug).replace("/{section}", "/" + section);
     }
 

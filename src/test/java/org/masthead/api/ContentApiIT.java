@@ -224,6 +224,19 @@ abstract class ContentApiIT {
         conforms("/fronts/{front}", "get", front);
         conforms("/fronts/{front}", "get", call("GET", "/fronts/nowhere", readToken, null));
         covered.add("getFront");
+        var authorSlug = call("GET", "/authors", readToken, null).body().get("items").get(0).get("slug").asText();
+        var profile = call("PUT", "/authors/" + authorSlug, editorToken, "{\"bio\": \"Covers the harbour.\", \"job_title\": \"Harbour reporter\","
+            + " \"links\": [\"https://social.example/@reporter\"], \"photo_id\": null}");
+        assertThat(profile.status()).as(profile.body().toString()).isEqualTo(200);
+        conforms("/authors/{slug}", "put", profile);
+        conforms("/authors/{slug}", "put", call("PUT", "/authors/" + authorSlug, editorToken, "{\"links\": [\"javascript:alert(1)\"]}")); // 422
+        conforms("/authors/{slug}", "put", call("PUT", "/authors/no-such-author", editorToken, "{}"));
+        covered.add("updateAuthor");
+        var author = call("GET", "/authors/" + authorSlug, readToken, null);
+        assertThat(author.body().get("job_title").asText()).isEqualTo("Harbour reporter");
+        conforms("/authors/{slug}", "get", author);
+        conforms("/authors/{slug}", "get", call("GET", "/authors/no-such-author", readToken, null));
+        covered.add("getAuthor");
         conforms("/popular", "get", call("GET", "/popular?window=24h", null, null));
         conforms("/popular", "get", call("GET", "/popular?window=2h", null, null));
         covered.add("popular");
