@@ -159,9 +159,10 @@ public final class App implements AutoCloseable {
         var previews = new PreviewLinks(new Secrets(s.db()).get("preview-links"), clock); // one key for every node
         var autosaves = new Autosaves(s.db(), clock);
         var fronts = new Fronts(s.db(), s.articles(), s.taxonomy(), clock);
+        var pages = new org.masthead.page.Pages(s.db(), s.taxonomy(), clock);
         fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore());
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore(), pages);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -193,7 +194,8 @@ public final class App implements AutoCloseable {
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
         var feedRoutes = new FeedRoutes(feeds);
-        var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock));
+        var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock)
+            .withPages(pages::list));
         var apiTokens = s.apiTokens();
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
         var access = new AccessCheck(guard, apiGuard);
@@ -244,6 +246,8 @@ public final class App implements AutoCloseable {
             new DeskRoutes(desk, s.articles(), s.taxonomy(), guard, templates, site.timeZone())::mount,
             new FrontAdminRoutes(fronts, s.articles(), guard, templates, site.timeZone())::mount,
             new FrontApiRoutes(fronts, site.baseUrl())::mount,
+            new org.masthead.page.PageAdminRoutes(pages, guard, templates)::mount,
+            new org.masthead.page.PageApiRoutes(pages, site.baseUrl())::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

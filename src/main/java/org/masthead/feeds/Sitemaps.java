@@ -33,6 +33,14 @@ public final class Sitemaps {
     private final String baseUrl;
     private final java.time.Clock clock;
 
+    private java.util.function.Supplier<List<org.masthead.page.StaticPage>> pages = List::of;
+
+    /** The static pages to list with the sections (set by app). */
+    public Sitemaps withPages(java.util.function.Supplier<List<org.masthead.page.StaticPage>> pages) {
+        this.pages = pages;
+        return this;
+    }
+
     public Sitemaps(ArticleStore articles, TaxonomyStore taxonomy, String siteName, String language, String baseUrl, java.time.Clock clock) {
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -135,6 +143,12 @@ public final class Sitemaps {
                 element(w, NS, "loc", baseUrl + s.path());
                 var latest = articles.listPublished(s.id(), 1, 0);
                 if (!latest.isEmpty()) element(w, NS, "lastmod", iso(latest.get(0).publishedAt()));
+                w.writeEndElement();
+            }
+            for (var p : pages.get()) {
+                w.writeStartElement(NS, "url");
+                element(w, NS, "loc", baseUrl + p.path());
+                element(w, NS, "lastmod", iso(p.updatedAt()));
                 w.writeEndElement();
             }
             w.writeEndElement();

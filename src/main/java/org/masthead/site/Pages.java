@@ -31,4 +31,8 @@ public final class Pages {
     public record Corrections(SiteChrome chrome, List<org.masthead.article.ArticleStore.CorrectionOn> items, List<ArticleSummary> popular) {}
 
     public record Error(SiteChrome chrome, int status, String heading, String message) {}
+
+    /** A static page (About, Contact): {@code lang} and {@code dir} where its language differs from the site's, else null. */
+    public record Static(SiteChrome chrome, String title, String body, @org.jspecify.annotations.Nullable String lang,
+                         @org.jspecify.annotations.Nullable String dir, List<ArticleSummary> popular) {}
 }

@@ -50,11 +50,14 @@ public final class ReaderSite {
     private final org.masthead.http.Dates dates;
     private final BodyPhotos bodyPhotos;
     private final org.masthead.media.MediaStore media;
+    private final org.masthead.page.Pages pages;
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
-                      org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media) {
+                      org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media,
+                      org.masthead.page.Pages pages) {
+        this.pages = pages;
         this.bodyPhotos = new BodyPhotos(media, renditionWidths);
         this.media = media;
         this.dates = new org.masthead.http.Dates(zone);
@@ -237,7 +240,7 @@ public final class ReaderSite {
             return;
         }
         if (section.isEmpty()) {
-            notFound(ctx);
+            staticPage(ctx, slug);
             return;
         }
         serve(ctx, "front:" + Slugs.encode(slug) + ":" + page, () -> {
@@ -252,6 +255,27 @@ public final class ReaderSite {
             return Optional.of(new PageCache.Rendered(templates.render("site/front.jte", new Pages.Front(frontChrome,
                 s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))),
                 SurrogateKeys.section(s.slug())));
+        });
+    }
+
+    /**
+     * A static page at /{slug}/, cached under its revision: a save on any node shows on every node at
+     * once (the next request looks up the revision), without an event of its own. 410 once deleted.
+     */
+    private void staticPage(Context ctx, String slug) {
+        var page = pages.findBySlug(slug);
+        if (page.isEmpty()) {
+            if (pages.wasDeleted(slug)) error(ctx, 410, "This page has been taken down", "The page that was here has been removed.");
+            else notFound(ctx);
+            return;
+        }
+        var p = page.get();
+        serve(ctx, "page:" + p.id() + ":" + p.revision(), () -> {
+            var pageChrome = chrome(p.title(), p.title() + " at " + siteName, p.path(), "");
+            pageChrome = pageChrome.with("", social("website", p.title(), pageChrome.description(), baseUrl + p.path(), null));
+            var lang = p.language().isEmpty() || p.language().equals(language) ? null : p.language();
+            return Optional.of(new PageCache.Rendered(templates.render("site/page.jte", new Pages.Static(pageChrome, p.title(), bodyPhotos.render(p.bodyHtml()),
+                lang, lang == null ? null : Languages.dir(lang), popular())), "page-" + p.id()));
         });
     }
 

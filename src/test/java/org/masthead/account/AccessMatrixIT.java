@@ -128,6 +128,12 @@ abstract class AccessMatrixIT {
         Map.entry("POST /newsroom/fronts/{front}", Access.EDITOR), Map.entry("GET /api/v1/fronts/{front}", Access.API_READ),
         Map.entry("PUT /api/v1/fronts/{front}", Access.API_EDITOR), Map.entry("GET /api/v1/authors/{slug}", Access.API_READ),
         Map.entry("PUT /api/v1/authors/{slug}", Access.API_EDITOR),
+        Map.entry("GET /api/v1/pages", Access.API_READ), Map.entry("POST /api/v1/pages", Access.API_EDITOR),
+        Map.entry("GET /api/v1/pages/{id}", Access.API_READ), Map.entry("PUT /api/v1/pages/{id}", Access.API_EDITOR),
+        Map.entry("DELETE /api/v1/pages/{id}", Access.API_EDITOR), Map.entry("GET /newsroom/pages", Access.EDITOR),
+        Map.entry("GET /newsroom/pages/new", Access.EDITOR), Map.entry("POST /newsroom/pages", Access.EDITOR),
+        Map.entry("GET /newsroom/pages/{id}", Access.EDITOR), Map.entry("POST /newsroom/pages/{id}", Access.EDITOR),
+        Map.entry("POST /newsroom/pages/{id}/delete", Access.EDITOR),
         Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
 
     @Test
@@ -154,6 +160,7 @@ abstract class AccessMatrixIT {
             .replace("/newsroom/photos/{id}", "/newsroom/photos/" + photo).replace("/api/v1/photos/{id}", "/api/v1/photos/" + photo)
             .replace("/newsroom/users/{id}", "/newsroom/users/999999").replace("/newsroom/tokens/{id}", "/newsroom/tokens/999999")
             .replace("/newsroom/webhooks/{id}", "/newsroom/webhooks/999999")
+            .replace("/newsroom/pages/{id}", "/newsroom/pages/999999").replace("/api/v1/pages/{id}", "/api/v1/pages/999999")
             .replace("/media/r/{sha}/{name}", "/media/r/0/w320.jpg").replace("/media/{file}", "/media/none.jpg")
             .replace("/feeds/{kind}/{file}", "/feeds/section/news.rss").replace("/feeds/{file}", "/feeds/all.rss")
             .replace("/sitemaps/{file}", "/sitemaps/sections.xml").replace("/webjars/<path>", "/webjars/tinymce/6.8.3/tinymce.min.js")

@@ -71,6 +71,13 @@ class HtmlValidityIT {
             pages.put("inbox", admin.get("/newsroom/inbox").body());
             pages.put("corrections", reader.get("/corrections/").body());
             pages.put("fronts", editor.get("/newsroom/fronts").body());
+            editor.get("/newsroom/pages/new");
+            var created = editor.post("/newsroom/pages", Map.of("title", "About us", "slug", "", "body", "<p>Who we are.</p>", "language", "", "revision", "0"));
+            pages.put("static-page", reader.get("/about-us/").body());
+            pages.put("newsroom-pages", editor.get("/newsroom/pages").body());
+            pages.put("newsroom-page", editor.get(created.header("Location")).body());
+            pages.put("newsroom-page-errors", editor.post("/newsroom/pages", Map.of("title", "", "slug", "news", "body", "x", "language", "", "revision", "0")).body());
+            pages.put("author-profile", reader.get("/author/clara-wren/").body());
             editor.get("/newsroom/fronts/home");
             pages.put("front-home", editor.post("/newsroom/fronts/home", Map.of("add_article_id", "1", "add_position", "1")).header("Location") == null
                 ? "" : editor.get("/newsroom/fronts/home?saved=1").body());

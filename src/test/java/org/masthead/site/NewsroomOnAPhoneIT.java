@@ -23,6 +23,8 @@ class NewsroomOnAPhoneIT {
         try (var app = TestApp.start(Database.Engine.SQLITE)) {
             var article = PublishedSite.publish(app, 3);
             long id = app.services().articles().listPublished(null, 1, 0).get(0).id();
+            var page = (org.masthead.page.Pages.Result.Saved) new org.masthead.page.Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC())
+                .create(null, new org.masthead.page.Pages.Draft("About this very long-named newspaper of record", "", "<p>Who we are.</p>", ""));
             app.services().accounts().create("phone-admin@example.com", "Phone Admin", Role.ADMIN, "phone admin password 1");
             var phone = Chromium.start(Visitors.userAgent(12), 390, 844);
             try {
@@ -37,7 +39,8 @@ class NewsroomOnAPhoneIT {
                 var paths = new TreeSet<String>();
                 for (var r : app.routes()) {
                     if (!r.method().equals("GET") || !r.path().startsWith("/newsroom") || r.path().equals("/newsroom/sign-in")) continue;
-                    paths.add(r.path().replace("/articles/{id}", "/articles/" + id).replace("/photos/{id}", "/photos/1").replace("{front}", "home"));
+                    paths.add(r.path().replace("/articles/{id}", "/articles/" + id).replace("/photos/{id}", "/photos/1").replace("{front}", "home")
+                        .replace("/pages/{id}", "/pages/" + page.page().id()));
                 }
                 assertThat(paths).contains("/newsroom/articles/new", "/newsroom/fronts/home", "/newsroom/users", "/newsroom/photos/1");
                 int measured = 0;
