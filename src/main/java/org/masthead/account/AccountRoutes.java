@@ -19,6 +19,7 @@ public final class AccountRoutes {
     private final NewsroomGuard guard;
     private final Templates templates;
     private final String siteName;
+    private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     private final org.masthead.http.ClientAddress clients;
@@ -27,7 +28,9 @@ public final class AccountRoutes {
     private final java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections;
 
     public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName,
-                         org.masthead.http.ClientAddress clients, AuditLog audit, java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections) {
+                         org.masthead.http.ClientAddress clients, AuditLog audit, java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections,
+                         String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.audit = audit;
         this.sections = sections;
         this.clients = clients;
@@ -47,12 +50,21 @@ public final class AccountRoutes {
         r.post("/newsroom/users/{id}/disable", ctx -> setDisabled(ctx, true), Access.ADMIN);
         r.post("/newsroom/users/{id}/enable", ctx -> setDisabled(ctx, false), Access.ADMIN);
         r.post("/newsroom/users/{id}/sections", this::setSections, Access.ADMIN);
+        r.post("/newsroom/users/{id}/role", this::setRole, Access.ADMIN);
+        r.post("/newsroom/users/{id}/reset-link", this::resetLink, Access.ADMIN);
+        r.post("/newsroom/users/invite", this::invite, Access.ADMIN);
+        r.get("/newsroom/welcome/{token}", ctx -> welcomeForm(ctx, 200, ""), Access.SIGNED_OUT); // the one-time link is the credential
+        r.post("/newsroom/welcome/{token}", this::welcome, Access.SIGNED_OUT);
     }
 
     public record SignInPage(Chrome chrome, String email, String error) {}
 
+    /** {@code link}: a one-time link just made, to hand over; {@code notice} and {@code error}: what happened. */
     public record UsersPage(Chrome chrome, List<User> users, Map<String, String> errors, String email, String name,
-                            String role, String createdPassword, List<org.masthead.taxonomy.Section> sections, Map<Long, java.util.Set<Long>> limits) {}
+                            String role, String createdPassword, List<org.masthead.taxonomy.Section> sections, Map<Long, java.util.Set<Long>> limits,
+                            String link, String notice, String error, long self) {}
+
+    public record WelcomePage(Chrome chrome, User user, String kind, String token, String error) {}
 
     private void signInForm(Context ctx) {
         renderSignIn(ctx, 200, "", "");
@@ -109,9 +121,113 @@ public final class AccountRoutes {
     }
 
     private void renderUsers(Context ctx, int status, Map<String, String> errors, String email, String name, String role, String created) {
+        renderUsers(ctx, status, errors, email, name, role, created, "", "", "");
+    }
+
+    private void renderUsers(Context ctx, int status, Map<String, String> errors, String email, String name, String role, String created,
+                             String link, String notice, String error) {
         templates.privatePage(ctx, status, "newsroom/users.jte",
             new UsersPage(guard.chrome(ctx, "Users", "users"), users.list(), errors, email, name, role, created, sections.get(),
-                users.list().stream().collect(java.util.stream.Collectors.toMap(User::id, u -> users.listSections(u.id())))));
+                users.list().stream().collect(java.util.stream.Collectors.toMap(User::id, u -> users.listSections(u.id()))), link, notice, error,
+                NewsroomGuard.user(ctx).id()));
+    }
+
+    private User target(Context ctx) {
+        return users.find(Http.id(ctx, "id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
+    }
+
+    private void setRole(Context ctx) {
+        var target = target(ctx);
+        Role role;
+        try {
+            role = Role.parse(Http.field(ctx, "role"));
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of(), "", "", "contributor", null, "", "", "Choose contributor, editor or admin.");
+            return;
+        }
+        try {
+            accounts.setRole(NewsroomGuard.user(ctx), target.id(), role);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 409, Map.of(), "", "", "contributor", null, "", "", e.getMessage());
+            return;
+        }
+        audit.record(NewsroomGuard.user(ctx).id(), "account.role-" + role.dbValue(), "user:" + target.id(), address(ctx));
+        renderUsers(ctx, 200, Map.of(), "", "", "contributor", null, "", target.email() + " is now " + role.dbValue() + ".", "");
+    }
+
+    private void resetLink(Context ctx) {
+        var target = target(ctx);
+        if (target.disabled()) {
+            renderUsers(ctx, 409, Map.of(), "", "", "contributor", null, "", "", target.email() + " is disabled; enable the account first.");
+            return;
+        }
+        var token = accounts.issueLink(target.id(), "reset", NewsroomGuard.user(ctx).id());
+        audit.record(NewsroomGuard.user(ctx).id(), "account.reset-link", "user:" + target.id(), address(ctx));
+        renderUsers(ctx, 201, Map.of(), "", "", "contributor", null, baseUrl + "/newsroom/welcome/" + token,
+            "Give " + target.email() + " this link to set a new password. It works once, for 24 hours; their old password works until then.", "");
+    }
+
+    /** Adds an account whose owner sets their own password through a link (no password travels through the admin). */
+    private void invite(Context ctx) {
+        var email = Http.field(ctx, "email");
+        var name = Http.field(ctx, "name");
+        var roleName = Http.field(ctx, "role");
+        Role role;
+        try {
+            role = Role.parse(roleName);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of("invite-role", "Choose contributor, editor or admin."), email, name, roleName, null);
+            return;
+        }
+        User created;
+        try {
+            created = accounts.create(email, name, role, accounts.generatePassword()); // a password nobody is told: the link sets theirs
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of("invite-email", capitalize(e.getMessage())), email, name, roleName, null);
+            return;
+        }
+        var token = accounts.issueLink(created.id(), "invite", NewsroomGuard.user(ctx).id());
+        audit.record(NewsroomGuard.user(ctx).id(), "account.invite-" + role.dbValue(), "user:" + created.id(), address(ctx));
+        renderUsers(ctx, 201, Map.of(), "", "", "contributor", null, baseUrl + "/newsroom/welcome/" + token,
+            "Invitation ready. Send " + created.email() + " this link; it works once, for 7 days, and lets them choose their password.", "");
+    }
+
+    private void welcomeForm(Context ctx, int status, String error) {
+        var link = accounts.link(ctx.pathParam("token"));
+        var token = new byte[24];
+        random.nextBytes(token);
+        var csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, csrf, 3600);
+        ctx.header("Referrer-Policy", "no-referrer"); // the token never leaves in a Referer header
+        if (link.isEmpty()) {
+            ctx.status(404);
+            templates.privatePage(ctx, 404, "newsroom/welcome.jte", new WelcomePage(new Chrome(siteName, "Link expired", null, null, csrf, "",
+                org.masthead.http.Dates.UTC), null, "", "", "This link has expired or was already used; ask an admin for a new one."));
+            return;
+        }
+        templates.privatePage(ctx, status, "newsroom/welcome.jte", new WelcomePage(new Chrome(siteName,
+            link.get().getValue().equals("invite") ? "Welcome" : "Set a new password", null, null, csrf, "", org.masthead.http.Dates.UTC),
+            link.get().getKey(), link.get().getValue(), ctx.pathParam("token"), error));
+    }
+
+    private void welcome(Context ctx) {
+        if (!NewsroomGuard.sameToken(NewsroomGuard.csrfFrom(ctx), ctx.cookie(NewsroomGuard.PRE_SESSION_COOKIE))) {
+            throw new ForbiddenResponse("Missing or invalid CSRF token: reload the page and try again.");
+        }
+        var password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+        if (!password.equals(ctx.formParam("password_again"))) {
+            welcomeForm(ctx, 400, "The two passwords differ; type the same one twice.");
+            return;
+        }
+        var user = accounts.link(ctx.pathParam("token")).map(Map.Entry::getKey);
+        var problem = accounts.redeem(ctx.pathParam("token"), password);
+        if (problem != null) {
+            welcomeForm(ctx, user.isEmpty() ? 404 : 400, problem);
+            return;
+        }
+        audit.record(user.get().id(), "account.password-set", "user:" + user.get().id(), address(ctx));
+        ctx.header("Referrer-Policy", "no-referrer");
+        renderSignIn(ctx, 200, user.get().email(), "");
     }
 
     private void addUser(Context ctx) {
@@ -156,10 +272,13 @@ public final class AccountRoutes {
     }
 
     private void setDisabled(Context ctx, boolean disabled) {
-        long id = Http.id(ctx, "id");
-        if (id == NewsroomGuard.user(ctx).id()) throw new io.javalin.http.BadRequestResponse("You cannot disable your own account.");
-        users.find(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
-        accounts.setDisabled(id, disabled);
+        long id = target(ctx).id();
+        try {
+            accounts.setDisabled(NewsroomGuard.user(ctx), id, disabled);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 409, Map.of(), "", "", "contributor", null, "", "", e.getMessage());
+            return;
+        }
         audit.record(NewsroomGuard.user(ctx).id(), disabled ? "account.disable" : "account.enable", "user:" + id, address(ctx));
         ctx.redirect("/newsroom/users");
     }

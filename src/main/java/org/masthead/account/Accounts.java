@@ -107,7 +107,60 @@ public final class Accounts {
         return existing.get();
     }
 
+    /** Disables or enables a user; refuses (IllegalArgumentException) to disable yourself or the last active admin. */
+    public void setDisabled(User actor, long userId, boolean disabled) {
+        var target = users.find(userId).orElseThrow(() -> new java.util.NoSuchElementException("no such user"));
+        if (disabled && target.id() == actor.id()) throw new IllegalArgumentException("You cannot disable your own account; ask another admin.");
+        if (disabled && target.role() == Role.ADMIN && users.countOtherActiveAdmins(target.id()) == 0) {
+            throw new IllegalArgumentException("This is the last active admin; make someone else an admin first.");
+        }
+        users.setDisabled(userId, disabled);
+    }
+
     public void setDisabled(long userId, boolean disabled) { users.setDisabled(userId, disabled); }
+
+    /** Changes a user's role; refuses (IllegalArgumentException) to change your own or to leave the newsroom without an active admin. */
+    public void setRole(User actor, long userId, Role role) {
+        var target = users.find(userId).orElseThrow(() -> new java.util.NoSuchElementException("no such user"));
+        if (target.id() == actor.id()) throw new IllegalArgumentException("You cannot change your own role; ask another admin.");
+        if (target.role() == Role.ADMIN && role != Role.ADMIN && users.countOtherActiveAdmins(target.id()) == 0) {
+            throw new IllegalArgumentException("This is the last active admin; make someone else an admin first.");
+        }
+        users.setRole(userId, role);
+    }
+
+    /** How long a password-reset link works, and an invitation. */
+    public static final java.time.Duration RESET_LIFETIME = java.time.Duration.ofHours(24);
+    public static final java.time.Duration INVITE_LIFETIME = java.time.Duration.ofDays(7);
+
+    /**
+     * A one-time link for {@code userId} ("reset" or "invite") that an admin hands over: the raw token,
+     * of which only the hash is kept. Any earlier live link of the user stops working.
+     */
+    public String issueLink(long userId, String kind, @Nullable Long createdBy) {
+        var token = randomToken();
+        long now = clock.millis();
+        users.insertLink(sha256(token), userId, kind, createdBy, now, now + (kind.equals("invite") ? INVITE_LIFETIME : RESET_LIFETIME).toMillis());
+        return token;
+    }
+
+    /** The user and kind ("reset", "invite") of a live link, if {@code token} is one. */
+    public Optional<java.util.Map.Entry<User, String>> link(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
+        return users.findLink(sha256(token), clock.millis());
+    }
+
+    /** Sets the password through a link, once; the problem with it (or with the password) when refused, else null. */
+    public @Nullable String redeem(String token, String password) {
+        var link = link(token);
+        if (link.isEmpty()) return "This link has expired or was already used; ask an admin for a new one.";
+        var problem = Passwords.problemWith(password);
+        if (problem != null) return problem;
+        if (!users.redeemLink(sha256(token), link.get().getKey().id(), passwords.hash(password), clock.millis())) {
+            return "This link has expired or was already used; ask an admin for a new one.";
+        }
+        return null;
+    }
 
     public String generatePassword() { return passwords.generate(); }
 

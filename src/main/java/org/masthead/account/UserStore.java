@@ -113,4 +113,43 @@ public final class UserStore {
             for (long s : sections) h.createUpdate("insert into user_section (user_id, section_id) values (:u, :s)").bind("u", userId).bind("s", s).execute();
         });
     }
+
+    void setRole(long id, Role role) {
+        db.useTransaction(h -> h.createUpdate("update app_user set role = :r where id = :id").bind("r", role.dbValue()).bind("id", id).execute());
+    }
+
+    /** Enabled admins other than {@code exceptId}. */
+    int countOtherActiveAdmins(long exceptId) {
+        return db.read(h -> h.createQuery("select count(*) from app_user where role = 'admin' and disabled = false and id <> :id").bind("id", exceptId)
+            .mapTo(Integer.class).one());
+    }
+
+    void insertLink(String tokenHash, long userId, String kind, @org.jspecify.annotations.Nullable Long createdBy, long now, long expiresAt) {
+        db.useTransaction(h -> {
+            h.createUpdate("update account_link set used_at = :now where user_id = :u and used_at is null").bind("now", now).bind("u", userId).execute();
+            h.createUpdate("""
+                    insert into account_link (token_hash, user_id, kind, created_by, created_at, expires_at) values (:t, :u, :k, :by, :now, :exp)""")
+                .bind("t", tokenHash).bind("u", userId).bind("k", kind).bind("by", createdBy).bind("now", now).bind("exp", expiresAt).execute();
+        });
+    }
+
+    /** The enabled user a live link belongs to, with the link's kind. */
+    Optional<java.util.Map.Entry<User, String>> findLink(String tokenHash, long now) {
+        return db.read(h -> h.createQuery("""
+                select u.id, u.email, u.display_name, u.role, u.disabled, l.kind from account_link l join app_user u on u.id = l.user_id
+                 where l.token_hash = :t and l.used_at is null and l.expires_at > :now and u.disabled = false""")
+            .bind("t", tokenHash).bind("now", now).map((rs, ctx) -> java.util.Map.entry(user(rs), rs.getString("kind"))).findOne());
+    }
+
+    /** Uses the link (once) and sets the password in one transaction; false when it was used or expired meanwhile. */
+    boolean redeemLink(String tokenHash, long userId, String passwordHash, long now) {
+        return db.transaction(h -> {
+            int n = h.createUpdate("update account_link set used_at = :now where token_hash = :t and used_at is null and expires_at > :now")
+                .bind("now", now).bind("t", tokenHash).execute();
+            if (n != 1) return false;
+            h.createUpdate("update app_user set password_hash = :hash where id = :id").bind("hash", passwordHash).bind("id", userId).execute();
+            h.createUpdate("delete from user_session where user_id = :id").bind("id", userId).execute();
+            return true;
+        });
+    }
 }

@@ -187,7 +187,7 @@ public final class App implements AutoCloseable {
         var guard = new NewsroomGuard(s.accounts(), site.name(), site.timeZone());
         var audit = new AuditLog(s.db(), clock);
         var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
-            s.taxonomy()::listSections);
+            s.taxonomy()::listSections, site.baseUrl());
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
             previews, site.baseUrl(), copyDesk, autosaves, desk, s.users(), site.language());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);

@@ -78,6 +78,13 @@ class HtmlValidityIT {
             pages.put("newsroom-page", editor.get(created.header("Location")).body());
             pages.put("newsroom-page-errors", editor.post("/newsroom/pages", Map.of("title", "", "slug", "news", "body", "x", "language", "", "revision", "0")).body());
             pages.put("author-profile", reader.get("/author/clara-wren/").body());
+            admin.get("/newsroom/users");
+            var invited = admin.post("/newsroom/users/invite", Map.of("email", "invited@example.com", "name", "Invited", "role", "editor"));
+            pages.put("users-invited", invited.body());
+            var welcome = java.util.regex.Pattern.compile("/newsroom/welcome/[A-Za-z0-9_-]{43}").matcher(invited.body());
+            assertThat(welcome.find()).isTrue();
+            pages.put("welcome", app.browser().get(welcome.group()).body());
+            pages.put("welcome-expired", app.browser().get("/newsroom/welcome/expired").body());
             editor.get("/newsroom/fronts/home");
             pages.put("front-home", editor.post("/newsroom/fronts/home", Map.of("add_article_id", "1", "add_position", "1")).header("Location") == null
                 ? "" : editor.get("/newsroom/fronts/home?saved=1").body());
