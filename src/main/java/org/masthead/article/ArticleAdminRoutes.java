@@ -148,7 +148,8 @@ public final class ArticleAdminRoutes {
                            List<Section> sections, String notice, boolean canPublish, long maxUploadBytes, @Nullable Photo library,
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
-                           List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning) {
+                           List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning,
+                           List<String> knownAuthors, boolean noByline, List<String> newNames) {
         /** The field an error is about, for the summary's links ("photo_caption" → its input; "form" has none). */
         public String fieldId(String key) {
             return switch (key) {
@@ -317,7 +318,8 @@ public final class ArticleAdminRoutes {
                 .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
             article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage,
-            warning));
+            warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), "1".equals(ctx.formParam("no_byline")),
+            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of())));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -388,6 +390,11 @@ public final class ArticleAdminRoutes {
             render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
             return;
         }
+        var bylines = bylineProblem(ctx, form, article);
+        if (bylines != null) { // nothing saved; the photo just uploaded stays chosen
+            render(ctx, 400, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())), Map.of("bylines", bylines), "");
+            return;
+        }
         var result = save.apply(form, lead);
         if (result instanceof Publishing.Result.Saved saved) { // what the autosave kept is now the story
             autosaves.clear(user.id(), saved.article().id());
@@ -398,6 +405,31 @@ public final class ArticleAdminRoutes {
         }
         respond(ctx, result, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())));
     }
+
+    /**
+     * No wrong credit: a story is bylined on purpose. Empty bylines need "No byline" ticked (nobody is
+     * credited by default), and a name no story has carried yet is created only when the form is sent
+     * again with it confirmed, so a typo ("Clara Wern") never becomes a person.
+     */
+    private @Nullable String bylineProblem(Context ctx, Form form, @Nullable Article article) {
+        var names = ArticleDraft.names(form.bylines());
+        if (names.isEmpty()) {
+            return "1".equals(Http.field(ctx, "no_byline")) ? null
+                : "Who wrote this? Add a byline, or tick “No byline” for unsigned copy (for wire copy, the agency, such as Reuters).";
+        }
+        var current = article == null ? java.util.Set.<String>of()
+            : article.authors().stream().map(a -> org.masthead.taxonomy.Slugs.nameKey(a.displayName())).collect(java.util.stream.Collectors.toSet());
+        var confirmed = ArticleDraft.names(Http.field(ctx, "confirm_new_names")).stream().map(org.masthead.taxonomy.Slugs::nameKey)
+            .collect(java.util.stream.Collectors.toSet());
+        var unknown = taxonomy.unknownAuthors(names).stream()
+            .filter(n -> !current.contains(org.masthead.taxonomy.Slugs.nameKey(n)) && !confirmed.contains(org.masthead.taxonomy.Slugs.nameKey(n))).toList();
+        if (unknown.isEmpty()) return null;
+        ctx.attribute(NEW_NAMES, unknown);
+        return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new byline." : "New bylines: " + String.join(", ", unknown) + ".")
+            + " Check the spelling, then save again to create " + (unknown.size() == 1 ? "it" : "them") + ".";
+    }
+
+    private static final String NEW_NAMES = "masthead.newNames";
 
     /** A workflow move from the editor's panel: {@code transition}, and {@code at} (site time) or {@code note} where it needs one. */
     private void move(Context ctx) {

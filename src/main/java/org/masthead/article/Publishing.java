@@ -147,7 +147,7 @@ public final class Publishing {
 
     /** Whether the saved names differ from the article's (a save that keeps them writes no byline or tag rows). */
     private static boolean bylinesOrTagsChanged(Article current, ArticleDraft draft, User user) {
-        var bylines = (draft.bylines().isEmpty() ? List.of(user.displayName()) : draft.bylines()).stream().map(Slugs::nameKey).distinct().toList();
+        var bylines = draft.bylines().stream().map(Slugs::nameKey).distinct().toList();
         var tags = draft.tags().stream().map(Slugs::termKey).distinct().sorted().toList();
         return !bylines.equals(current.authors().stream().map(a -> Slugs.nameKey(a.displayName())).toList())
             || !tags.equals(current.tags().stream().map(t -> Slugs.termKey(t.name())).sorted().toList());
@@ -381,8 +381,8 @@ public final class Publishing {
     }
 
     private void writeBylinesAndTags(Handle h, long id, ArticleDraft draft, User user) {
-        var bylines = draft.bylines().isEmpty() ? List.of(user.displayName()) : draft.bylines();
-        articles.replaceBylinesAndTags(h, id, taxonomy.authorsNamed(h, bylines), taxonomy.tagsNamed(h, draft.tags()));
+        // No silent default: a story without bylines has none (staff or agency copy), never the saver's name.
+        articles.replaceBylinesAndTags(h, id, taxonomy.authorsNamed(h, draft.bylines()), taxonomy.tagsNamed(h, draft.tags()));
     }
 
     private void emit(ArticleChanged change) {

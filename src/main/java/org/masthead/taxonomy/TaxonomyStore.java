@@ -155,4 +155,13 @@ public final class TaxonomyStore {
         return new AuthorProfile(new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("display_name")), rs.getString("bio"),
             rs.getString("job_title"), photoId, links);
     }
+
+    /** Of these display names, the ones no author has yet (compared as {@link Slugs#nameKey}). */
+    public List<String> unknownAuthors(List<String> names) {
+        if (names.isEmpty()) return List.of();
+        var keys = names.stream().map(Slugs::nameKey).toList();
+        var known = new java.util.HashSet<>(db.read(h -> h.createQuery("select name_key from author where name_key in (<keys>)").bindList("keys", keys)
+            .mapTo(String.class).list()));
+        return names.stream().filter(n -> !known.contains(Slugs.nameKey(n))).toList();
+    }
 }

@@ -46,6 +46,7 @@ class BrowserIT {
     void editor_signs_in_writes_publishes_with_photo_and_readers_make_it_most_popular(@TempDir Path dir) throws Exception {
         PublishedSite.publish(app, 6); // other stories, each with one view, so the rail has competition
         app.services().accounts().create("desk@example.com", "Desk Editor", Role.EDITOR, "desk editor password");
+        Fixtures.knownAuthors(app, "Marta Novak");
         var photo = dir.resolve("pier.jpg");
         Files.write(photo, Fixtures.jpeg(1200, 800, 42));
 

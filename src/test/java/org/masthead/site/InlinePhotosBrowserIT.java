@@ -50,6 +50,7 @@ class InlinePhotosBrowserIT {
         large = s.uploads().upload(Fixtures.jpeg(1600, 1000, 62), new PhotoText("Library caption of the quay.", "REUTERS/Abdalrhman Ismail",
             "", "", "A quay", "Quay at dawn"), admin.id()).id();
         s.renditionJob().run();
+        Fixtures.knownAuthors(app, "Pia Desk");
         chrome = Chromium.start(Visitors.userAgent(40));
         Chromium.recordCspViolations(chrome);
         chrome.get(app.baseUrl() + "/newsroom/sign-in");

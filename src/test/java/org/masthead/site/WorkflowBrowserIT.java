@@ -69,6 +69,7 @@ class WorkflowBrowserIT {
             typeBody(reporter, "The ferry returns on Friday.");
             reporter.findElement(By.id("headline")).sendKeys("Ferry returns on Friday");
             new Select(reporter.findElement(By.id("section"))).selectByVisibleText("News");
+            reporter.findElement(By.id("no_byline")).click(); // workflow copy, unsigned: nobody is credited by default
             reporter.findElement(By.cssSelector("button[value=submit]")).click();
             waitUpTo(reporter, 10).until(ExpectedConditions.urlContains("saved=1"));
             long id = idFromUrl(reporter);
@@ -110,6 +111,7 @@ class WorkflowBrowserIT {
             typeBody(a, "Body.");
             a.findElement(By.id("headline")).sendKeys("Budget vote delayed");
             new Select(a.findElement(By.id("section"))).selectByVisibleText("News");
+            a.findElement(By.id("no_byline")).click(); // workflow copy, unsigned: nobody is credited by default
             a.findElement(By.cssSelector("button[value=save]")).click();
             waitUpTo(a, 10).until(ExpectedConditions.urlContains("saved=1"));
             long id = idFromUrl(a);
@@ -145,6 +147,7 @@ class WorkflowBrowserIT {
             typeBody(a, "First version.");
             a.findElement(By.id("headline")).sendKeys("Harbour lights");
             new Select(a.findElement(By.id("section"))).selectByVisibleText("News");
+            a.findElement(By.id("no_byline")).click(); // workflow copy, unsigned: nobody is credited by default
             a.findElement(By.cssSelector("button[value=save]")).click();
             waitUpTo(a, 10).until(ExpectedConditions.urlContains("saved=1"));
             id = idFromUrl(a);
@@ -178,6 +181,7 @@ class WorkflowBrowserIT {
             typeBody(desk, "The bridge closes on Monday.");
             desk.findElement(By.id("headline")).sendKeys("Bridge closes for repairs");
             new Select(desk.findElement(By.id("section"))).selectByVisibleText("News");
+            desk.findElement(By.id("no_byline")).click(); // workflow copy, unsigned: nobody is credited by default
             desk.findElement(By.cssSelector("button[value=publish]")).click();
             waitUpTo(desk, 10).until(ExpectedConditions.urlContains("saved=1"));
             long id = idFromUrl(desk);

@@ -47,6 +47,12 @@ public final class Fixtures {
         m.put("photo_alt", "Five councillors walking down stone steps");
         m.put("action", "save");
         m.putAll(overrides);
+        m.putIfAbsent("confirm_new_names", m.get("bylines")); // the form's second step for a byline never used before
         return m;
+    }
+
+    /** Makes these bylines known (as if stories had carried them), so a browser test's form needs no new-byline confirmation. */
+    public static void knownAuthors(TestApp app, String... names) {
+        app.services().db().useTransaction(h -> app.services().taxonomy().authorsNamed(h, java.util.List.of(names)));
     }
 }
