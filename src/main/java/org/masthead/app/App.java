@@ -160,9 +160,12 @@ public final class App implements AutoCloseable {
         var autosaves = new Autosaves(s.db(), clock);
         var fronts = new Fronts(s.db(), s.articles(), s.taxonomy(), clock);
         var pages = new org.masthead.page.Pages(s.db(), s.taxonomy(), clock);
+        var siteVersion = new org.masthead.cluster.SiteVersion(s.db());   // sections changed on any node: every node re-renders
+        siteVersion.onChange(s.taxonomy()::forgetSections);
+        siteVersion.start();
         fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
         var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore(), pages);
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore(), pages, siteVersion);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
         var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
@@ -215,6 +218,7 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("renditions", java.time.Duration.ofSeconds(2), s.renditionJob()::run))
             .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver))
             .add(Job.oneNode("front-pins", java.time.Duration.ofSeconds(5), fronts::expire))
+            .add(Job.everyNode("site-version", java.time.Duration.ofSeconds(1), siteVersion::poll))
             .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))); // and the watchdog: overdue at start too
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
@@ -247,6 +251,7 @@ public final class App implements AutoCloseable {
             new FrontAdminRoutes(fronts, s.articles(), guard, templates, site.timeZone())::mount,
             new FrontApiRoutes(fronts, site.baseUrl())::mount,
             new org.masthead.page.PageAdminRoutes(pages, guard, templates)::mount,
+            new org.masthead.taxonomy.SectionAdminRoutes(s.taxonomy(), guard, templates, siteVersion::bump)::mount,
             new org.masthead.page.PageApiRoutes(pages, site.baseUrl())::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,

@@ -318,7 +318,7 @@ public final class ArticleAdminRoutes {
                 .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
             article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage,
-            warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), "1".equals(ctx.formParam("no_byline")),
+            warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), ctx.method() == io.javalin.http.HandlerType.POST ? "1".equals(ctx.formParam("no_byline")) : article != null && article.authors().isEmpty(),
             java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of())));
     }
 
@@ -421,8 +421,9 @@ public final class ArticleAdminRoutes {
             : article.authors().stream().map(a -> org.masthead.taxonomy.Slugs.nameKey(a.displayName())).collect(java.util.stream.Collectors.toSet());
         var confirmed = ArticleDraft.names(Http.field(ctx, "confirm_new_names")).stream().map(org.masthead.taxonomy.Slugs::nameKey)
             .collect(java.util.stream.Collectors.toSet());
-        var unknown = taxonomy.unknownAuthors(names).stream()
+        var unsure = names.stream() // the story's own bylines and confirmed names need no look-up (a plain re-save asks nothing)
             .filter(n -> !current.contains(org.masthead.taxonomy.Slugs.nameKey(n)) && !confirmed.contains(org.masthead.taxonomy.Slugs.nameKey(n))).toList();
+        var unknown = taxonomy.unknownAuthors(unsure);
         if (unknown.isEmpty()) return null;
         ctx.attribute(NEW_NAMES, unknown);
         return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new byline." : "New bylines: " + String.join(", ", unknown) + ".")

@@ -51,12 +51,17 @@ public final class ReaderSite {
     private final BodyPhotos bodyPhotos;
     private final org.masthead.media.MediaStore media;
     private final org.masthead.page.Pages pages;
+    private final org.masthead.cluster.SiteVersion siteVersion;
+
+    /** What a cached page must have been rendered with: the rail's rankings and the site's structure. */
+    private long version() { return popularity.rankings().version() + 1_000_003L * siteVersion.current(); }
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
                       String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
                       org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media,
-                      org.masthead.page.Pages pages) {
+                      org.masthead.page.Pages pages, org.masthead.cluster.SiteVersion siteVersion) {
+        this.siteVersion = siteVersion;
         this.pages = pages;
         this.bodyPhotos = new BodyPhotos(media, renditionWidths);
         this.media = media;
@@ -126,7 +131,7 @@ public final class ReaderSite {
     /** A current cached page for this URL, for the fast lane in front of Javalin; never renders. */
     public Optional<CachedResponse> cached(String path, String query) {
         var key = keyFor(path, query);
-        return key == null ? Optional.empty() : cache.current(key, popularity.rankings().version());
+        return key == null ? Optional.empty() : cache.current(key, version());
     }
 
     /**
@@ -208,7 +213,7 @@ public final class ReaderSite {
     }
 
     private SiteChrome chrome(String title, String description, String path, String active) {
-        return new SiteChrome(siteName, language, taxonomy.listSections(), title, description, baseUrl + path, active,
+        return new SiteChrome(siteName, language, taxonomy.listVisibleSections(), title, description, baseUrl + path, active,
             assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false, dates);
     }
 
@@ -219,7 +224,7 @@ public final class ReaderSite {
                 return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), SurrogateKeys.HOME));
             }
             var blocks = new ArrayList<Pages.SectionBlock>();
-            for (Section s : taxonomy.listSections()) {
+            for (Section s : taxonomy.listVisibleSections()) {
                 var list = articles.listPublished(s.id(), 4, 0);
                 if (!list.isEmpty()) blocks.add(new Pages.SectionBlock(s, list));
             }
@@ -240,7 +245,9 @@ public final class ReaderSite {
             return;
         }
         if (section.isEmpty()) {
-            staticPage(ctx, slug);
+            var renamed = taxonomy.findRenamedSection(slug);
+            if (renamed.isPresent()) moved(ctx, renamed.get().path() + (page > 1 ? "?page=" + page : ""));
+            else staticPage(ctx, slug);
             return;
         }
         serve(ctx, "front:" + Slugs.encode(slug) + ":" + page, () -> {
@@ -304,8 +311,11 @@ public final class ReaderSite {
                     articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
+            var renamed = taxonomy.findRenamedSection(sectionSlug);
             if (moved.isPresent()) {
                 moved(ctx, moved.get().path());
+            } else if (renamed.isPresent()) {
+                moved(ctx, renamed.get().path() + Slugs.encode(slug)); // the section was renamed: its stories moved with it
             } else if (!sectionSlug.equals(canonical(sectionSlug)) || !slug.equals(canonical(slug))) {
                 moved(ctx, "/" + Slugs.encode(canonical(sectionSlug)) + "/" + Slugs.encode(canonical(slug))); // slugs are NFC, lower case
             } else if (articles.findStatus(sectionSlug, slug).filter(st -> st == ArticleStatus.UNPUBLISHED || st == ArticleStatus.KILLED).isPresent()) {
@@ -366,7 +376,7 @@ public final class ReaderSite {
 
     /** Serves a page from the cache, rendering it on a miss (the fast lane serves later hits). */
     private void serve(Context ctx, String key, java.util.function.Supplier<Optional<PageCache.Rendered>> render) {
-        var page = cache.get(key, popularity.rankings().version(), render);
+        var page = cache.get(key, version(), render);
         if (page.isEmpty()) {
             notFound(ctx);
             return;

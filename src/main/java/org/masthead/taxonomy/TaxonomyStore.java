@@ -14,14 +14,54 @@ public final class TaxonomyStore {
     public TaxonomyStore(Database db) {
         this.db = db;
         this.sections = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(30))
-            .build(k -> db.read(h -> h.createQuery("select id, slug, name from section order by position, name")
-                .map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list()));
+            .build(k -> db.read(h -> h.createQuery("select id, slug, name, hidden from section order by position, name")
+                .map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getBoolean("hidden"))).list()));
     }
 
     /** Sections change almost never and every page and save asks for them: kept for 30 seconds (added ones show at once here). */
     private final com.github.benmanes.caffeine.cache.LoadingCache<String, List<Section>> sections;
 
+    /** Every section, hidden ones included, in the editors' order. */
     public List<Section> listSections() { return sections.get("all"); }
+
+    /** The sections readers are shown in the navigation and on the home page. */
+    public List<Section> listVisibleSections() { return listSections().stream().filter(s -> !s.hidden()).toList(); }
+
+    /** Drops the cached section list (another node changed the sections). */
+    public void forgetSections() { sections.invalidateAll(); }
+
+    /** The section a renamed section's old slug now points to. */
+    public Optional<Section> findRenamedSection(String oldSlug) {
+        var id = db.read(h -> h.createQuery("select section_id from section_redirect where old_slug = :s").bind("s", oldSlug).mapTo(Long.class).findOne());
+        return id.flatMap(this::findSection);
+    }
+
+    /**
+     * Renames, moves or hides a section; a new slug leaves the old one redirecting. Throws
+     * IllegalArgumentException naming the problem (nothing is changed then).
+     */
+    public Section updateSection(long id, String name, String slug, int position, boolean hidden) {
+        var current = findSection(id).orElseThrow(() -> new java.util.NoSuchElementException("no section " + id));
+        var trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 80 || org.masthead.http.PlainText.hasControl(trimmed)) {
+            throw new IllegalArgumentException("Give the section a name of up to 80 characters.");
+        }
+        if (!Slugs.isValid(slug) || Slugs.RESERVED.contains(slug)) throw new IllegalArgumentException("The slug '" + slug + "' is not a valid section address.");
+        db.useTransaction(h -> {
+            if (!slug.equals(current.slug())) {
+                if (h.createQuery("select count(*) from section where slug = :s and id <> :id").bind("s", slug).bind("id", id).mapTo(Integer.class).one() > 0) {
+                    throw new IllegalArgumentException("Another section is at /" + slug + "/.");
+                }
+                h.createUpdate("delete from section_redirect where old_slug = :s").bind("s", slug).execute(); // the address is a section again
+                h.createUpdate("insert into section_redirect (old_slug, section_id) values (:s, :id)").bind("s", current.slug()).bind("id", id).execute();
+                h.createUpdate("update section_redirect set section_id = :id where section_id = :id").bind("id", id).execute();
+            }
+            h.createUpdate("update section set name = :n, slug = :s, position = :p, hidden = :h where id = :id")
+                .bind("n", trimmed).bind("s", slug).bind("p", position).bind("h", hidden).bind("id", id).execute();
+        });
+        sections.invalidateAll();
+        return findSection(id).orElseThrow();
+    }
 
     public Optional<Section> findSection(long id) {
         return listSections().stream().filter(s -> s.id() == id).findFirst();

@@ -31,6 +31,7 @@ class WorkflowBrowserIT {
     void start() {
         app = TestApp.start(Database.Engine.SQLITE);
         app.services().accounts().create("reporter@example.com", "Rita Reporter", Role.CONTRIBUTOR, "reporter desk password");
+        org.masthead.testing.Fixtures.knownAuthors(app, "Rita Reporter");
         app.services().accounts().create("desk@example.com", "Dev Desk", Role.EDITOR, "desk editor password");
         app.services().accounts().create("desk2@example.com", "Dana Desk", Role.EDITOR, "desk editor password");
     }
@@ -69,7 +70,7 @@ class WorkflowBrowserIT {
             typeBody(reporter, "The ferry returns on Friday.");
             reporter.findElement(By.id("headline")).sendKeys("Ferry returns on Friday");
             new Select(reporter.findElement(By.id("section"))).selectByVisibleText("News");
-            reporter.findElement(By.id("no_byline")).click(); // workflow copy, unsigned: nobody is credited by default
+            reporter.findElement(By.id("bylines")).sendKeys("Rita Reporter"); // her own byline, offered as she types
             reporter.findElement(By.cssSelector("button[value=submit]")).click();
             waitUpTo(reporter, 10).until(ExpectedConditions.urlContains("saved=1"));
             long id = idFromUrl(reporter);
