@@ -37,6 +37,11 @@
       directionality: document.getElementById('body').getAttribute('dir') || 'ltr',
       height: 480,
       statusbar: false, // its element path and resize handle fail axe (aria-allowed-attr, aria-prohibited-attr)
+      // Our photo page's snippet pasted as text becomes the photo it describes (the server sanitizes it like any body).
+      paste_preprocess: function (editor, args) {
+        var text = args.content.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        if (/^\s*<figure class="inline-photo" data-media-id="\d+">[\s\S]*<\/figure>\s*$/.test(text)) args.content = text;
+      },
       setup: function (editor) {
         editor.ui.registry.addButton('photo', { icon: 'image', tooltip: 'Insert photo from the library', onAction: function () {
           document.dispatchEvent(new CustomEvent('masthead:pick-photo'));
@@ -326,6 +331,7 @@
       renderChosen();
       dialog.showModal();
       query.focus();
+      query.select(); // the last search stays, ready to be typed over
       search();
     });
   }
@@ -450,6 +456,33 @@ document.addEventListener('click', function (e) {
         })
         .catch(function () { status.textContent = 'The upload failed; the file will go with the form when you save.'; });
     });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
+
+// The photo page: click where the subject is, and the focal point (and the crop previews) follow.
+(function () {
+  function start() {
+    var box = document.querySelector('.focal-picker');
+    var x = document.getElementById('focal_x');
+    var y = document.getElementById('focal_y');
+    if (!box || !x || !y) return;
+    var marker = box.querySelector('.focal-marker');
+    var image = document.getElementById('focal-image');
+    function show() {
+      marker.style.left = x.value + '%';
+      marker.style.top = y.value + '%';
+      document.querySelectorAll('.crop').forEach(function (c) { c.style.objectPosition = x.value + '% ' + y.value + '%'; });
+    }
+    if (!x.disabled) image.addEventListener('click', function (e) {
+      var r = image.getBoundingClientRect();
+      x.value = String(Math.max(0, Math.min(100, Math.round((e.clientX - r.left) / r.width * 100))));
+      y.value = String(Math.max(0, Math.min(100, Math.round((e.clientY - r.top) / r.height * 100))));
+      show();
+    });
+    x.addEventListener('input', show);
+    y.addEventListener('input', show);
+    show();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();

@@ -62,7 +62,19 @@ public final class MediaAdminRoutes {
 
     public record Detail(Chrome chrome, Photo photo, double focalX, double focalY, Map<String, Object> original,
                          List<Rendition> renditions, List<Map.Entry<Long, String>> articles, boolean renditionsReady, String notice,
-                         String error, int textRevision, boolean canEdit) {}
+                         String error, int textRevision, boolean canEdit) {
+        /** What a metadata key means, as a person reads it ("creatorJobTitle" → "Creator's job title"). */
+        public String label(String key) { return LABELS.getOrDefault(key, key); }
+    }
+
+    /** Human labels for what the file says (IPTC/XMP/EXIF fields as the reader names them). */
+    static final Map<String, String> LABELS = Map.ofEntries(
+        Map.entry("caption", "Caption (description)"), Map.entry("headline", "Headline"), Map.entry("credit", "Credit line"),
+        Map.entry("creators", "Creator (photographer)"), Map.entry("creatorJobTitle", "Creator's job title"), Map.entry("copyright", "Copyright notice"),
+        Map.entry("source", "Source"), Map.entry("keywords", "Keywords"), Map.entry("dateCreated", "Date created"), Map.entry("city", "City"),
+        Map.entry("country", "Country"), Map.entry("altText", "Alt text (accessibility)"), Map.entry("extendedDescription", "Extended description"),
+        Map.entry("usageTerms", "Rights usage terms"), Map.entry("title", "Title"), Map.entry("instructions", "Special instructions"),
+        Map.entry("orientation", "Orientation (EXIF)"));
 
     private void library(Context ctx) {
         var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();

@@ -237,4 +237,23 @@ class InlinePhotosBrowserIT {
         assertThat(app.services().articles().find(id).orElseThrow().leadPhoto()).isNull();
         assertThat(Chromium.cspViolations(chrome)).isEmpty();
     }
+
+    @Test
+    void the_focal_point_is_set_by_clicking_on_the_photo_and_the_crops_follow_issue_10() {
+        var reference = app.services().uploads().upload(org.masthead.testing.Fixtures.jpeg(1200, 800, 64), new PhotoText("Focal test", "", "", "", "", ""), null);
+        chrome.get(app.baseUrl() + "/newsroom/photos/" + reference.id());
+        var image = chrome.findElement(By.id("focal-image"));
+        var box = image.getRect();
+        new org.openqa.selenium.interactions.Actions(chrome).moveToElement(image, -box.getWidth() / 4, box.getHeight() / 4).click().perform();
+        assertThat(Integer.parseInt(chrome.findElement(By.id("focal_x")).getAttribute("value"))).isBetween(23, 27);
+        assertThat(Integer.parseInt(chrome.findElement(By.id("focal_y")).getAttribute("value"))).isBetween(73, 77);
+        assertThat(chrome.findElement(By.cssSelector(".crop-wide")).getCssValue("object-position")).matches("2[3-7]% 7[3-7]%");
+        click(chrome.findElement(By.cssSelector("form button.primary")));
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        var saved = app.services().mediaStore().find(reference.id()).orElseThrow();
+        assertThat(saved.focalX()).isBetween(0.23, 0.27);
+        assertThat(saved.focalY()).isBetween(0.73, 0.77);
+        assertThat(chrome.findElement(By.tagName("main")).getText()).doesNotContain("creatorJobTitle");
+        assertThat(Chromium.axeViolations(chrome)).as("axe on the photo page").isEmpty();
+    }
 }
