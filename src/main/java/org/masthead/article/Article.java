@@ -14,7 +14,7 @@ import org.masthead.taxonomy.Tag;
 public record Article(long id, Section section, String slug, ArticleStatus status, String headline, String dek,
                       String bodyHtml, @Nullable Photo leadPhoto, String dateline, @Nullable Long publishedAt,
                       long updatedAt, int revision, @Nullable Long createdBy, List<Author> authors, List<Tag> tags, Workflow workflow,
-                      List<Correction> corrections, String language) {
+                      List<Correction> corrections, String language, Seo seo) {
     /** The newest correction, if the story has one (readers get a notice at the top). */
     public java.util.Optional<Correction> latestCorrection() {
         return corrections.stream().filter(c -> c.kind() == Correction.Kind.CORRECTION).reduce((x, y) -> y);

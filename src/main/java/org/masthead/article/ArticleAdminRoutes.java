@@ -81,8 +81,30 @@ public final class ArticleAdminRoutes {
     /** The editor form's values, as typed (so a refused save loses nothing). */
     public record Form(String headline, String dek, long sectionId, String slug, String body, String dateline,
                        String bylines, String tags, int revision, @Nullable Photo photo, String photoCaption,
-                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt, String language, String photoTitle) {
-        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", "", "", ""); }
+                       String photoCredit, String photoCreator, String photoCopyright, String photoAlt, String language, String photoTitle,
+                       String seoTitle, String seoDescription, String socialImage) {
+        static Form empty() { return new Form("", "", 0, "", "", "", "", "", 0, null, "", "", "", "", "", "", "", "", "", ""); }
+
+        /** The search/social fields as typed; a social image that is not a number is left out (the check names it). */
+        Seo seo() {
+            Long image = null;
+            try {
+                if (!socialImage.isBlank()) image = Long.parseLong(socialImage.strip());
+            } catch (NumberFormatException e) {
+                image = -1L;
+            }
+            return new Seo(seoTitle, seoDescription, image);
+        }
+
+        Form withRevision(int revision) {
+            return new Form(headline, dek, sectionId, slug, body, dateline, bylines, tags, revision, photo, photoCaption, photoCredit, photoCreator,
+                photoCopyright, photoAlt, language, photoTitle, seoTitle, seoDescription, socialImage);
+        }
+
+        Form withPhoto(@Nullable Photo photo) {
+            return new Form(headline, dek, sectionId, slug, body, dateline, bylines, tags, revision, photo, photoCaption, photoCredit, photoCreator,
+                photoCopyright, photoAlt, language, photoTitle, seoTitle, seoDescription, socialImage);
+        }
 
         static Form of(Article a) {
             var p = a.leadPhoto();
@@ -90,7 +112,8 @@ public final class ArticleAdminRoutes {
                 String.join(", ", a.authors().stream().map(x -> x.displayName()).toList()),
                 String.join(", ", a.tags().stream().map(t -> t.name()).toList()), a.revision(), p,
                 p == null ? "" : p.caption(), p == null ? "" : p.credit(), p == null ? "" : p.creator(),
-                p == null ? "" : p.copyright(), p == null ? "" : p.altText(), a.language(), p == null ? "" : p.title());
+                p == null ? "" : p.copyright(), p == null ? "" : p.altText(), a.language(), p == null ? "" : p.title(),
+                a.seo().title(), a.seo().description(), a.seo().imageId() == null ? "" : String.valueOf(a.seo().imageId()));
         }
     }
 
@@ -141,7 +164,8 @@ public final class ArticleAdminRoutes {
         }
         return new Form(pick.apply("headline"), pick.apply("dek"), section, f.slug(), pick.apply("body"), pick.apply("dateline"),
             pick.apply("bylines"), pick.apply("tags"), f.revision(), f.photo(), pick.apply("photo_caption"), pick.apply("photo_credit"),
-            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"), f.language(), pick.apply("photo_title"));
+            f.photoCreator(), f.photoCopyright(), pick.apply("photo_alt"), f.language(), pick.apply("photo_title"), f.seoTitle(), f.seoDescription(),
+            f.socialImage());
     }
 
     public record EditPage(Chrome chrome, @Nullable Article article, Form form, Map<String, String> errors,
@@ -149,7 +173,7 @@ public final class ArticleAdminRoutes {
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
                            List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning,
-                           List<String> knownAuthors, boolean noByline, List<String> newNames) {
+                           List<String> knownAuthors, boolean noByline, List<String> newNames, List<String> knownTags) {
         /** The field an error is about, for the summary's links ("photo_caption" → its input; "form" has none). */
         public String fieldId(String key) {
             return switch (key) {
@@ -235,7 +259,7 @@ public final class ArticleAdminRoutes {
         var photoParam = ctx.queryParam("photo");
         if (photoParam != null && photoParam.matches("[0-9]{1,18}")) {
             var p = uploads.find(Long.parseLong(photoParam)).orElseThrow(() -> new NotFoundResponse("no such photo"));
-            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), "", p.title());
+            form = new Form("", "", 0, "", "", "", "", "", 0, p, p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), "", p.title(), "", "", "");
         }
         if ("1".equals(ctx.queryParam("recover"))) {
             var saved = autosaves.find(NewsroomGuard.user(ctx).id(), 0);
@@ -319,7 +343,8 @@ public final class ArticleAdminRoutes {
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
             article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage,
             warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), ctx.method() == io.javalin.http.HandlerType.POST ? "1".equals(ctx.formParam("no_byline")) : article != null && article.authors().isEmpty(),
-            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of())));
+            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of()),
+            articles.listNames("tag").stream().map(Map.Entry::getValue).toList()));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -348,12 +373,13 @@ public final class ArticleAdminRoutes {
         return new Form(Http.field(ctx, "headline"), Http.field(ctx, "dek"), sectionId, Http.field(ctx, "slug"),
             body == null ? "" : body, Http.field(ctx, "dateline"), Http.field(ctx, "bylines"), Http.field(ctx, "tags"), revision,
             photo, Http.field(ctx, "photo_caption"), Http.field(ctx, "photo_credit"), Http.field(ctx, "photo_creator"),
-            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"), Http.field(ctx, "language"), Http.field(ctx, "photo_title"));
+            Http.field(ctx, "photo_copyright"), Http.field(ctx, "photo_alt"), Http.field(ctx, "language"), Http.field(ctx, "photo_title"),
+            Http.field(ctx, "seo_title"), Http.field(ctx, "seo_description"), Http.field(ctx, "social_image"));
     }
 
     private static ArticleDraft draftOf(Form f) {
         return new ArticleDraft(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(),
-            ArticleDraft.names(f.bylines()), ArticleDraft.names(f.tags()), f.language());
+            ArticleDraft.names(f.bylines()), ArticleDraft.names(f.tags()), f.language(), f.seo());
     }
 
     private static PhotoText photoText(Form f) {
@@ -447,7 +473,7 @@ public final class ArticleAdminRoutes {
 
     /** The fields an autosave keeps. */
     static final List<String> AUTOSAVED = List.of("headline", "dek", "section", "slug", "body", "dateline", "bylines", "tags", "revision",
-        "photo_caption", "photo_credit", "photo_alt", "language", "photo_title");
+        "photo_caption", "photo_credit", "photo_alt", "language", "photo_title", "seo_title", "seo_description", "social_image");
 
     static Map<String, String> fieldsOf(Form f) {
         var m = new java.util.LinkedHashMap<String, String>();
@@ -465,6 +491,9 @@ public final class ArticleAdminRoutes {
         m.put("photo_alt", f.photoAlt());
         m.put("language", f.language());
         m.put("photo_title", f.photoTitle());
+        m.put("seo_title", f.seoTitle());
+        m.put("seo_description", f.seoDescription());
+        m.put("social_image", f.socialImage());
         return m;
     }
 
@@ -494,7 +523,8 @@ public final class ArticleAdminRoutes {
         return new Form(m.getOrDefault("headline", ""), m.getOrDefault("dek", ""), section, m.getOrDefault("slug", ""), m.getOrDefault("body", ""),
             m.getOrDefault("dateline", ""), m.getOrDefault("bylines", ""), m.getOrDefault("tags", ""), revision, photo,
             m.getOrDefault("photo_caption", ""), m.getOrDefault("photo_credit", ""), "", "", m.getOrDefault("photo_alt", ""),
-            m.getOrDefault("language", ""), m.getOrDefault("photo_title", ""));
+            m.getOrDefault("language", ""), m.getOrDefault("photo_title", ""), m.getOrDefault("seo_title", ""), m.getOrDefault("seo_description", ""),
+            m.getOrDefault("social_image", ""));
     }
 
     /** An editor dismisses one copy-desk finding, with a reason that is kept. */
@@ -583,10 +613,7 @@ public final class ArticleAdminRoutes {
 
     private static PhotoUse useOf(Form f, long mediaId) { return new PhotoUse(mediaId, f.photoCaption(), f.photoCredit(), f.photoAlt(), f.photoTitle()); }
 
-    private static Form withPhoto(Form f, @Nullable Photo photo) {
-        return new Form(f.headline(), f.dek(), f.sectionId(), f.slug(), f.body(), f.dateline(), f.bylines(), f.tags(), f.revision(), photo,
-            f.photoCaption(), f.photoCredit(), f.photoCreator(), f.photoCopyright(), f.photoAlt(), f.language(), f.photoTitle());
-    }
+    private static Form withPhoto(Form f, @Nullable Photo photo) { return f.withPhoto(photo); }
 
     private void respond(Context ctx, Publishing.Result result, @Nullable Article article, Form form) {
         switch (result) {
@@ -598,9 +625,7 @@ public final class ArticleAdminRoutes {
                 Map.of("form", refused.message()), "");
             case Publishing.Result.Conflict conflict -> {
                 var current = conflict.current();
-                var rebased = new Form(form.headline(), form.dek(), form.sectionId(), form.slug(), form.body(), form.dateline(),
-                    form.bylines(), form.tags(), current.revision(), form.photo(), form.photoCaption(), form.photoCredit(),
-                    form.photoCreator(), form.photoCopyright(), form.photoAlt(), form.language(), form.photoTitle());
+                var rebased = form.withRevision(current.revision());
                 // nothing of theirs was written, the photo's words included; ours are below
                 render(ctx, 409, current, rebased, Map.of("form", "Someone else saved this article (now revision "
                     + current.revision() + ", headline “" + current.headline() + "”) while you were editing. Your version is "

@@ -434,12 +434,13 @@ public final class ArticleApiRoutes {
     }
 
     /** {@code leadPhoto}: the story's use of its lead photo; {@code photoGiven}: the body named one (else the current one stays). */
-    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision, Times times, boolean languageGiven) {
-        /** The draft, in {@code current}'s language when the body did not name one (older clients keep a story's direction). */
+    private record Parsed(ArticleDraft draft, PhotoUse leadPhoto, boolean photoGiven, Integer revision, Times times, boolean languageGiven,
+                          boolean seoGiven) {
+        /** The draft, keeping {@code current}'s language and search/social fields where the body did not send them (older clients). */
         ArticleDraft draftOver(Article current) {
-            if (languageGiven) return draft;
             var d = draft;
-            return new ArticleDraft(d.headline(), d.dek(), d.sectionId(), d.slug(), d.bodyHtml(), d.dateline(), d.bylines(), d.tags(), current.language());
+            return new ArticleDraft(d.headline(), d.dek(), d.sectionId(), d.slug(), d.bodyHtml(), d.dateline(), d.bylines(), d.tags(),
+                languageGiven ? d.language() : current.language(), seoGiven ? d.seo() : current.seo());
         }
     }
 
@@ -481,7 +482,14 @@ public final class ArticleApiRoutes {
         var section = taxonomy.findSectionBySlug(sectionSlug);
         var draft = new ArticleDraft(body.path("headline").asText(""), body.path("dek").asText(""), section.map(s -> s.id()).orElse(0L),
             body.path("slug").asText(""), body.path("body_html").asText(""), body.path("dateline").asText(""),
-            strings(body.path("bylines")), strings(body.path("tags")), body.path("language").asText(""));
+            strings(body.path("bylines")), strings(body.path("tags")), body.path("language").asText(""),
+            new Seo(body.path("seo_title").asText(""), body.path("seo_description").asText(""),
+                body.path("social_image_id").canConvertToLong() && body.path("social_image_id").isIntegralNumber() ? body.path("social_image_id").asLong() : null));
+        var socialImage = body.path("social_image_id");
+        if (body.has("social_image_id") && !socialImage.isNull() && (!socialImage.isIntegralNumber() || photos.find(socialImage.asLong()).isEmpty())) {
+            unprocessable(ctx, Map.of("social_image_id", "social_image_id must be the id of a photo in the library, or null."));
+            return Optional.empty();
+        }
         if (body.has("language") && !body.get("language").isTextual()) {
             unprocessable(ctx, Map.of("language", "language must be a BCP 47 tag such as en, ar or pt-BR."));
             return Optional.empty();
@@ -520,7 +528,8 @@ public final class ArticleApiRoutes {
             return Optional.empty();
         }
         var times = new Times(published.isPresent(), published.flatMap(x -> x).orElse(null), embargo.isPresent(), embargo.flatMap(x -> x).orElse(null));
-        return Optional.of(new Parsed(draft, use, given, revision, times, body.has("language")));
+        return Optional.of(new Parsed(draft, use, given, revision, times, body.has("language"),
+            body.has("seo_title") || body.has("seo_description") || body.has("social_image_id")));
     }
 
     private static String text(JsonNode node, String field) { return node.path(field).isTextual() ? node.path(field).asText() : ""; }
@@ -564,6 +573,9 @@ public final class ArticleApiRoutes {
         m.put("dateline", a.dateline());
         m.put("language", a.languageOr(siteLanguage));
         m.put("direction", org.masthead.http.Languages.dir(a.languageOr(siteLanguage)));
+        m.put("seo_title", a.seo().title());
+        m.put("seo_description", a.seo().description());
+        m.put("social_image_id", a.seo().imageId());
         m.put("bylines", a.authors().stream().map(au -> Map.of("name", au.displayName(), "slug", au.slug())).toList());
         m.put("tags", a.tags().stream().map(t -> Map.of("name", t.name(), "slug", t.slug())).toList());
         m.put("body_html", a.bodyHtml());

@@ -12,7 +12,13 @@ import org.masthead.taxonomy.Slugs;
  * {@link #problems()} returns field → message for everything wrong, empty when valid.
  */
 public record ArticleDraft(String headline, String dek, long sectionId, String slug, String bodyHtml, String dateline,
-                           List<String> bylines, List<String> tags, String language) {
+                           List<String> bylines, List<String> tags, String language, Seo seo) {
+    /** A draft with no search/social fields of its own. */
+    public ArticleDraft(String headline, String dek, long sectionId, String slug, String bodyHtml, String dateline,
+                        List<String> bylines, List<String> tags, String language) {
+        this(headline, dek, sectionId, slug, bodyHtml, dateline, bylines, tags, language, Seo.NONE);
+    }
+
     /** A draft in the site's language. */
     public ArticleDraft(String headline, String dek, long sectionId, String slug, String bodyHtml, String dateline,
                         List<String> bylines, List<String> tags) {
@@ -22,6 +28,7 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
     /** {@code language}: a BCP 47 tag, or empty for the site's language. */
     public ArticleDraft {
         language = language == null ? "" : org.masthead.http.Languages.canonical(language.strip());
+        seo = seo == null ? Seo.NONE : seo;
         headline = headline == null ? "" : headline.strip();
         dek = dek == null ? "" : dek.strip();
         slug = slug == null ? "" : java.text.Normalizer.normalize(slug.strip(), java.text.Normalizer.Form.NFC);
@@ -53,6 +60,7 @@ public record ArticleDraft(String headline, String dek, long sectionId, String s
         if (!language.isEmpty() && !org.masthead.http.Languages.isValid(language)) {
             p.put("language", "Give the language as a BCP 47 tag such as en, ar or pt-BR.");
         }
+        p.putAll(seo.problems());
         p.putAll(controlProblems());
         return p;
     }

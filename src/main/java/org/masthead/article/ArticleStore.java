@@ -22,6 +22,7 @@ public final class ArticleStore {
         select a.id, s.slug as section_slug, s.name as section_name, s.id as section_id, a.slug, a.headline, a.dek,
                a.status, a.published_at, a.updated_at, a.created_by, a.body_html, a.dateline, a.revision,
                a.publish_at, a.embargo_until, a.review_note, a.kill_reason, a.published_late_ms, a.language,
+               a.seo_title, a.seo_description, a.social_media_id,
                m.id as m_id, m.sha256 as m_sha256, m.mime as m_mime, m.width as m_width, m.height as m_height,
                a.lead_caption as m_caption, a.lead_credit as m_credit, m.creator as m_creator, m.copyright as m_copyright,
                a.lead_alt_text as m_alt_text, a.lead_title as m_title, m.focal_x as m_focal_x, m.focal_y as m_focal_y
@@ -55,10 +56,11 @@ public final class ArticleStore {
             rs.getString("body_html"), photo(rs), rs.getString("dateline"), nullableLong(rs, "published_at"),
             rs.getLong("updated_at"), rs.getInt("revision"), nullableLong(rs, "created_by"), List.of(), List.of(),
             new Article.Workflow(nullableLong(rs, "publish_at"), nullableLong(rs, "embargo_until"), rs.getString("review_note"),
-                rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")), List.of(), rs.getString("language"))).findOne();
+                rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")), List.of(), rs.getString("language"),
+            new Seo(rs.getString("seo_title"), rs.getString("seo_description"), nullableLong(rs, "social_media_id")))).findOne();
         return base.map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
             a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id()),
-            a.workflow(), corrections(h, a.id()), a.language()));
+            a.workflow(), corrections(h, a.id()), a.language(), a.seo()));
     }
 
     private static List<Correction> corrections(Handle h, long articleId) {
@@ -288,11 +290,13 @@ public final class ArticleStore {
     long insert(Handle h, ArticleDraft d, String slug, String body, PhotoUse lead, long userId, long now) {
         return lead(h.createQuery("""
                 insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, lead_caption, lead_credit,
-                                     lead_alt_text, lead_title, dateline, created_at, updated_at, revision, created_by, language)
-                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :title, :dateline, :now, :now, 1, :user, :language)
+                                     lead_alt_text, lead_title, dateline, created_at, updated_at, revision, created_by, language,
+                                     seo_title, seo_description, social_media_id)
+                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :title, :dateline, :now, :now, 1, :user, :language, :seo_title, :seo_description, :social)
                 returning id
                 """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
             .bind("body", body).bind("dateline", d.dateline()).bind("now", now).bind("user", userId).bind("language", d.language())
+            .bind("seo_title", d.seo().title()).bind("seo_description", d.seo().description()).bind("social", d.seo().imageId())
             .mapTo(Long.class).one();
     }
 
@@ -314,10 +318,12 @@ public final class ArticleStore {
         return lead(h.createUpdate("""
                 update article set section_id = :section, slug = :slug, headline = :headline, dek = :dek, body_html = :body,
                        lead_media_id = :media, lead_caption = :caption, lead_credit = :credit, lead_alt_text = :alt, lead_title = :title,
-                       dateline = :dateline, language = :language, updated_at = :now, revision = revision + 1
+                       dateline = :dateline, language = :language, seo_title = :seo_title, seo_description = :seo_description,
+                       social_media_id = :social, updated_at = :now, revision = revision + 1
                  where id = :id and revision = :base
                 """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
             .bind("body", body).bind("dateline", d.dateline()).bind("language", d.language()).bind("now", now)
+            .bind("seo_title", d.seo().title()).bind("seo_description", d.seo().description()).bind("social", d.seo().imageId())
             .bind("id", id).bind("base", baseRevision).execute() == 1;
     }
 

@@ -358,6 +358,8 @@ public final class Publishing {
     private Map<String, String> checked(ArticleDraft draft, @Nullable PhotoUse lead, @Nullable Long currentLead) {
         var problems = new LinkedHashMap<>(draft.problems());
         if (draft.sectionId() > 0 && taxonomy.findSection(draft.sectionId()).isEmpty()) problems.put("section", "Choose a section.");
+        var social = draft.seo().imageId();
+        if (social != null && social > 0 && media.find(social).isEmpty()) problems.put("social_image", "There is no photo " + social + " in the library.");
         if (lead != null) {
             problems.putAll(lead.problems());
             if (lead.mediaId() <= 0 || (!Long.valueOf(lead.mediaId()).equals(currentLead) && media.find(lead.mediaId()).isEmpty())) {
@@ -402,6 +404,13 @@ public final class Publishing {
         m.put("bylines", d.bylines());
         m.put("tags", d.tags());
         m.put("language", d.language());
+        if (!d.seo().equals(Seo.NONE)) {
+            var seo = new LinkedHashMap<String, Object>();
+            seo.put("title", d.seo().title());
+            seo.put("description", d.seo().description());
+            seo.put("imageId", d.seo().imageId());
+            m.put("seo", seo);
+        }
         m.put("leadMediaId", lead == null ? null : lead.mediaId());
         if (lead != null) m.put("leadPhoto", Map.of("id", lead.mediaId(), "caption", lead.caption(), "credit", lead.credit(), "altText", lead.altText(),
             "title", lead.title()));
@@ -420,7 +429,7 @@ public final class Publishing {
 
     private String snapshot(Article a, String status) {
         var draft = new ArticleDraft(a.headline(), a.dek(), a.section().id(), a.slug(), a.bodyHtml(), a.dateline(),
-            a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList(), a.language());
+            a.authors().stream().map(x -> x.displayName()).toList(), a.tags().stream().map(t -> t.name()).toList(), a.language(), a.seo());
         var p = a.leadPhoto();
         var json = snapshot(draft, a.slug(), p == null ? null : PhotoUse.of(p), status, a.workflow());
         if (a.corrections().isEmpty()) return json;

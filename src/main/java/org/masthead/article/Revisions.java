@@ -99,7 +99,9 @@ public final class Revisions {
         if (snap == null) return new Publishing.Result.Invalid(Map.of("revision", "There is no revision " + revision + "."), 422);
         var draft = new ArticleDraft(str(snap, "headline"), str(snap, "dek"), ((Number) snap.getOrDefault("sectionId", current.section().id())).longValue(),
             str(snap, "slug"), str(snap, "bodyHtml"), str(snap, "dateline"), strings(snap.get("bylines")), strings(snap.get("tags")),
-            snap.containsKey("language") ? str(snap, "language") : current.language()); // revisions from before languages keep the story's
+            snap.containsKey("language") ? str(snap, "language") : current.language(), // revisions from before languages keep the story's
+            snap.get("seo") instanceof Map<?, ?> seo ? new Seo(String.valueOf(seo.get("title")), String.valueOf(seo.get("description")),
+                seo.get("imageId") instanceof Number n ? n.longValue() : null) : Seo.NONE);
         PhotoUse lead = null;
         if (snap.get("leadPhoto") instanceof Map<?, ?> p && p.get("id") instanceof Number id) {
             lead = new PhotoUse(id.longValue(), String.valueOf(p.get("caption")), String.valueOf(p.get("credit")), String.valueOf(p.get("altText")),

@@ -173,7 +173,7 @@ public final class ReaderSite {
                 a = new org.masthead.article.Article(a.id(), a.section(), a.slug(), a.status(), f.getOrDefault("headline", a.headline()),
                     f.getOrDefault("dek", a.dek()), org.masthead.article.BodySanitizer.sanitize(f.getOrDefault("body", a.bodyHtml())), a.leadPhoto(),
                     f.getOrDefault("dateline", a.dateline()), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), a.authors(), a.tags(),
-                    a.workflow(), a.corrections(), Languages.canonical(f.getOrDefault("language", a.language())));
+                    a.workflow(), a.corrections(), Languages.canonical(f.getOrDefault("language", a.language())), a.seo());
                 banner = "Preview of an edit not yet published (autosaved " + dates.human(pending.get().savedAt())
                     + "); readers see the story as it was saved. This link works until " + until + ".";
             }
@@ -306,7 +306,8 @@ public final class ReaderSite {
         var path = "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug);
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
-                chrome(a.headline(), a.dek(), a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg"),
+                chrome(a.seo().title().isEmpty() ? a.headline() : a.seo().title(), a.seo().description().isEmpty() ? a.dek() : a.seo().description(),
+                    a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg"),
                     taxonomy.profiles(a.authors().stream().map(au -> au.id()).toList())),
                     articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
@@ -360,7 +361,10 @@ public final class ReaderSite {
 
     private java.util.Map<String, String> articleSocial(org.masthead.article.Article a) {
         var label = ageLabel(a);
-        var m = social("article", a.headline(), label.isEmpty() ? a.dek() : label + ". " + a.dek(), baseUrl + a.path(), a.leadPhoto());
+        var description = a.seo().description().isEmpty() ? a.dek() : a.seo().description();
+        var image = a.seo().imageId() == null ? a.leadPhoto() : media.find(a.seo().imageId()).orElse(a.leadPhoto());
+        var m = social("article", a.seo().title().isEmpty() ? a.headline() : a.seo().title(), label.isEmpty() ? description : label + ". " + description,
+            baseUrl + a.path(), image);
         if (a.publishedAt() != null) m.put("article:published_time", java.time.Instant.ofEpochMilli(a.publishedAt()).toString());
         m.put("article:modified_time", java.time.Instant.ofEpochMilli(a.updatedAt()).toString());
         m.put("article:section", a.section().name());

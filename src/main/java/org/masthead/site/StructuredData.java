@@ -95,7 +95,8 @@ public final class StructuredData {
         var authors = a.authors().stream().map(au -> profiles.containsKey(au.id())
             ? Person.of(profiles.get(au.id()), baseUrl, null) : new Person("Person", au.displayName(), baseUrl + au.path())).toList();
         var keywords = String.join(", ", a.tags().stream().map(t -> t.name()).toList());
-        return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.dek(), a.section().name(), keywords,
+        return write(new NewsArticle("https://schema.org", "NewsArticle", a.headline(), a.seo().description().isEmpty() ? a.dek() : a.seo().description(),
+            a.section().name(), keywords,
             a.publishedAt() == null ? null : Instant.ofEpochMilli(a.publishedAt()).toString(), Instant.ofEpochMilli(a.updatedAt()).toString(),
             a.dateline(), authors, publisher(siteName, baseUrl, logoUrl), baseUrl + a.path(), image,
             a.corrections().stream().filter(c -> c.kind() == org.masthead.article.Correction.Kind.CORRECTION)

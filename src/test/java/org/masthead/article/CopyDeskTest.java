@@ -19,7 +19,7 @@ class CopyDeskTest {
 
     static Article article(String headline, String dek, String body, Photo photo, Long publishedAt, long updatedAt) {
         return new Article(1, new Section(1, "news", "News"), "s", ArticleStatus.PUBLISHED, headline, dek, body, photo, "", publishedAt, updatedAt, 1,
-            null, List.of(), List.of(), Article.Workflow.NONE, List.of(), "");
+            null, List.of(), List.of(), Article.Workflow.NONE, List.of(), "", Seo.NONE);
     }
 
     List<CopyDesk.Finding> check(String headline, String body) {
