@@ -11,8 +11,8 @@
       branding: false,
       promotion: false,
       plugins: 'lists link table',
-      toolbar: 'blocks | bold italic | bullist numlist | blockquote link | photo table hr | removeformat | undo redo',
-      extended_valid_elements: 'figure[class|data-media-id],figcaption,span[class],img[src|alt|width|height],div[class]',
+      toolbar: 'blocks | bold italic | bullist numlist | blockquote link | photo embed table hr | removeformat | undo redo',
+      extended_valid_elements: 'figure[class|data-media-id|data-provider|data-embed-id],figcaption,span[class],img[src|alt|width|height],div[class]',
       table_default_attributes: {},
       table_default_styles: {},
       table_style_by_css: false,
@@ -45,6 +45,27 @@
       setup: function (editor) {
         editor.ui.registry.addButton('photo', { icon: 'image', tooltip: 'Insert photo from the library', onAction: function () {
           document.dispatchEvent(new CustomEvent('masthead:pick-photo'));
+        } });
+        // Videos and social posts go in as an address; readers get a card that loads the provider only when they ask.
+        editor.ui.registry.addButton('embed', { icon: 'embed', tooltip: 'Embed a video or post', onAction: function () {
+          var url = window.prompt('Paste the address of a YouTube or Vimeo video, or of a post on X or Instagram:');
+          if (!url) return;
+          fetch('/newsroom/embeds?url=' + encodeURIComponent(url), { credentials: 'same-origin' })
+            .then(function (r) { return r.json(); })
+            .then(function (e) {
+              if (!e.provider) { window.alert(e.error); return; }
+              var f = document.createElement('figure');
+              f.className = 'embed';
+              f.setAttribute('data-provider', e.provider);
+              f.setAttribute('data-embed-id', e.id);
+              var a = document.createElement('a');
+              a.href = e.page_url;
+              a.textContent = e.label;
+              f.appendChild(a);
+              editor.insertContent(f.outerHTML + '<p></p>');
+              editor.save();
+              document.dispatchEvent(new Event('masthead:body-changed'));
+            });
         } });
         editor.addShortcut('meta+s', 'Save draft', function () { document.dispatchEvent(new Event('masthead:save')); });
         editor.on('change input undo redo', function () { editor.save(); document.dispatchEvent(new Event('masthead:body-changed')); });

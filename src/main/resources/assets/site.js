@@ -5,3 +5,18 @@
   if (document.visibilityState === 'prerender') return;
   navigator.sendBeacon('/_/view', new URLSearchParams({ id: story.getAttribute('data-article-id') }));
 })();
+
+// Embedded videos and posts: nothing is asked of the provider until the reader presses the button.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('.embed-load');
+  if (!button) return;
+  var card = button.closest('.embed-card');
+  var frame = document.createElement('iframe');
+  frame.src = card.getAttribute('data-frame');
+  frame.title = card.getAttribute('data-title');
+  frame.setAttribute('allow', 'fullscreen; picture-in-picture; encrypted-media');
+  frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+  frame.className = 'embed-frame';
+  card.replaceWith(frame);
+  frame.focus();
+});

@@ -73,6 +73,7 @@ public final class ArticleAdminRoutes {
         r.post("/newsroom/articles/{id}/preview-link", this::previewLink, Access.CONTRIBUTOR); // their own, or any for editors (load)
         r.post("/newsroom/articles/{id}/checks/dismiss", this::dismiss, Access.EDITOR);
         r.post("/newsroom/autosave/{id}", this::autosave, Access.CONTRIBUTOR); // 0: a new story; else the user's own (load)
+        r.get("/newsroom/embeds", this::embed, Access.CONTRIBUTOR);
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
@@ -457,6 +458,18 @@ public final class ArticleAdminRoutes {
     }
 
     private static final String NEW_NAMES = "masthead.newNames";
+
+    /** The editor's embed button: what a pasted address embeds (provider, id, label, page), or 422 naming the providers known. */
+    private void embed(Context ctx) {
+        var found = Embeds.recognise(ctx.queryParam("url"));
+        ctx.header("Cache-Control", org.masthead.http.CacheControl.PRIVATE).contentType("application/json");
+        if (found.isEmpty()) {
+            ctx.status(422).result("{\"error\": \"Paste the address of a YouTube or Vimeo video, or of a post on X or Instagram.\"}");
+            return;
+        }
+        var e = found.get();
+        ctx.result("{\"provider\": \"" + e.provider() + "\", \"id\": \"" + e.id() + "\", \"label\": \"" + e.label() + "\", \"page_url\": \"" + e.pageUrl() + "\"}");
+    }
 
     /** A workflow move from the editor's panel: {@code transition}, and {@code at} (site time) or {@code note} where it needs one. */
     private void move(Context ctx) {

@@ -14,7 +14,7 @@ import org.owasp.html.PolicyFactory;
 public final class BodySanitizer {
     private static final Pattern OWN_PHOTO = Pattern.compile("^/media/(?:[0-9a-f]{64}\\.(?:jpg|png|gif|webp)|r/[0-9a-f]{64}/(?:w[0-9]{2,5}|(?:wide|square)-w[0-9]{2,5}-f[0-9]{1,3}x[0-9]{1,3})\\.jpg)$");
     private static final Pattern DIMENSION = Pattern.compile("^[0-9]{1,5}$");
-    private static final Pattern FIGURE_CLASS = Pattern.compile("^inline-photo$");
+    private static final Pattern FIGURE_CLASS = Pattern.compile("^(?:inline-photo|embed)$");
     private static final Pattern GOOGLE_DOCS_WRAPPER = Pattern.compile("(?is)<b[^>]*\\bid=\"docs-internal-guid-[^\"]*\"[^>]*>(.*)</b>");
     private static final Pattern CAPTION_CLASS = Pattern.compile("^(?:caption|credit|photo-title)$");
     private static final Pattern SPAN = Pattern.compile("^[0-9]{1,2}$");
@@ -32,6 +32,8 @@ public final class BodySanitizer {
         .allowAttributes("class").matching(FIGURE_CLASS).onElements("figure")
         .allowAttributes("class").matching(Pattern.compile("^gallery$")).onElements("div")
         .allowAttributes("data-media-id").matching(DIMENSION_OR_ID).onElements("figure")
+        .allowAttributes("data-provider").matching(Embeds.PROVIDER).onElements("figure")
+        .allowAttributes("data-embed-id").matching(Embeds.ID).onElements("figure")
         .allowAttributes("class").matching(CAPTION_CLASS).onElements("span")
         .allowAttributes("colspan", "rowspan").matching(SPAN).onElements("th", "td")
         .allowAttributes("scope").matching(Pattern.compile("^(?:row|col|rowgroup|colgroup)$")).onElements("th")

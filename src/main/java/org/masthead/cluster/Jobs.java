@@ -70,7 +70,9 @@ public final class Jobs implements AutoCloseable {
 
     public synchronized void start() {
         if (ticker != null) return;
-        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+        // Platform threads: a job waiting on SQLite's busy timeout sleeps inside native code, which pins a virtual thread's
+        // carrier; with two cores, two such waiters left the job holding the lock without a carrier to commit on (10 s stalls).
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("job-", 0).factory());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("jobs").unstarted(r));
         long now = clock.millis();
         jobs.values().forEach(e -> e.nextAt.set(now));

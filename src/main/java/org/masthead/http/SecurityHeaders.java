@@ -8,7 +8,8 @@ package org.masthead.http;
  */
 public final class SecurityHeaders {
     public static final String READER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        + "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
+        + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com"; // click-to-load embeds
     public static final String NEWSROOM_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "connect-src 'self'; font-src 'self'; frame-src 'self'; child-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";

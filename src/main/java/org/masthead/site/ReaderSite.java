@@ -48,7 +48,7 @@ public final class ReaderSite {
     private final org.masthead.article.Autosaves autosaves;
     private final org.masthead.front.Fronts fronts;
     private final org.masthead.http.Dates dates;
-    private final BodyPhotos bodyPhotos;
+    private final ReaderBody bodyPhotos;
     private final org.masthead.media.MediaStore media;
     private final org.masthead.page.Pages pages;
     private final org.masthead.cluster.SiteVersion siteVersion;
@@ -63,7 +63,7 @@ public final class ReaderSite {
                       org.masthead.page.Pages pages, org.masthead.cluster.SiteVersion siteVersion) {
         this.siteVersion = siteVersion;
         this.pages = pages;
-        this.bodyPhotos = new BodyPhotos(media, renditionWidths);
+        this.bodyPhotos = new ReaderBody(media, renditionWidths);
         this.media = media;
         this.dates = new org.masthead.http.Dates(zone);
         this.fronts = fronts;

@@ -126,7 +126,7 @@ abstract class AccessMatrixIT {
         Map.entry("GET /api/v1/photos", Access.API_READ), Map.entry("POST /api/v1/photos", Access.API_EDITOR),
         Map.entry("GET /api/v1/photos/{id}", Access.API_READ),
         Map.entry("GET /api/v1/popular", Access.ANYONE), Map.entry("GET /api/v1/openapi.json", Access.ANYONE),
-        Map.entry("GET /newsroom/photos/picker", Access.CONTRIBUTOR), Map.entry("GET /newsroom/fronts", Access.EDITOR), Map.entry("GET /newsroom/fronts/{front}", Access.EDITOR),
+        Map.entry("GET /newsroom/photos/picker", Access.CONTRIBUTOR), Map.entry("GET /newsroom/embeds", Access.CONTRIBUTOR), Map.entry("GET /newsroom/fronts", Access.EDITOR), Map.entry("GET /newsroom/fronts/{front}", Access.EDITOR),
         Map.entry("POST /newsroom/fronts/{front}", Access.EDITOR), Map.entry("GET /api/v1/fronts/{front}", Access.API_READ),
         Map.entry("PUT /api/v1/fronts/{front}", Access.API_EDITOR), Map.entry("GET /api/v1/authors/{slug}", Access.API_READ),
         Map.entry("PUT /api/v1/authors/{slug}", Access.API_EDITOR),

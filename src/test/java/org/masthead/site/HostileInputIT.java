@@ -160,8 +160,12 @@ abstract class HostileInputIT {
         var path = PublishedSite.publish(app, 1);
         for (int i = 0; i < 2; i++) { // rendered, then from the fast lane
             var page = app.browser().get(path);
-            assertThat(page.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.READER_CSP).contains("frame-ancestors 'none'")
-                .doesNotContain("http:").doesNotContain("https:").doesNotContain("unsafe-inline");
+            var csp = page.header("Content-Security-Policy");
+            assertThat(csp).isEqualTo(SecurityHeaders.READER_CSP).contains("frame-ancestors 'none'").doesNotContain("http:").doesNotContain("unsafe-inline");
+            // Other origins only as frames, and only the click-to-load embeds' players (issue 10).
+            assertThat(csp.substring(0, csp.indexOf("frame-src"))).doesNotContain("https:");
+            assertThat(csp.substring(csp.indexOf("frame-src")).split(" ")).containsExactly("frame-src", "https://www.youtube-nocookie.com",
+                "https://player.vimeo.com", "https://platform.twitter.com", "https://www.instagram.com");
             assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
             assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
