@@ -18,7 +18,6 @@ public final class AccountRoutes {
     private final UserStore users;
     private final NewsroomGuard guard;
     private final Templates templates;
-    private final String siteName;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
@@ -27,7 +26,7 @@ public final class AccountRoutes {
     private final AuditLog audit;
     private final java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections;
 
-    public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates, String siteName,
+    public AccountRoutes(Accounts accounts, UserStore users, NewsroomGuard guard, Templates templates,
                          org.masthead.http.ClientAddress clients, AuditLog audit, java.util.function.Supplier<List<org.masthead.taxonomy.Section>> sections,
                          String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -38,7 +37,6 @@ public final class AccountRoutes {
         this.users = users;
         this.guard = guard;
         this.templates = templates;
-        this.siteName = siteName;
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
@@ -76,7 +74,7 @@ public final class AccountRoutes {
         var csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         NewsroomGuard.setCookie(ctx, NewsroomGuard.PRE_SESSION_COOKIE, csrf, 3600);
         templates.privatePage(ctx, status, "newsroom/signin.jte",
-            new SignInPage(new Chrome(siteName, "Sign in", null, null, csrf, "", org.masthead.http.Dates.UTC), email, error));
+            new SignInPage(new Chrome(guard.siteName(), "Sign in", null, null, csrf, "", org.masthead.http.Dates.UTC), email, error));
     }
 
     private void signIn(Context ctx) {
@@ -201,11 +199,11 @@ public final class AccountRoutes {
         ctx.header("Referrer-Policy", "no-referrer"); // the token never leaves in a Referer header
         if (link.isEmpty()) {
             ctx.status(404);
-            templates.privatePage(ctx, 404, "newsroom/welcome.jte", new WelcomePage(new Chrome(siteName, "Link expired", null, null, csrf, "",
+            templates.privatePage(ctx, 404, "newsroom/welcome.jte", new WelcomePage(new Chrome(guard.siteName(), "Link expired", null, null, csrf, "",
                 org.masthead.http.Dates.UTC), null, "", "", "This link has expired or was already used; ask an admin for a new one."));
             return;
         }
-        templates.privatePage(ctx, status, "newsroom/welcome.jte", new WelcomePage(new Chrome(siteName,
+        templates.privatePage(ctx, status, "newsroom/welcome.jte", new WelcomePage(new Chrome(guard.siteName(),
             link.get().getValue().equals("invite") ? "Welcome" : "Set a new password", null, null, csrf, "", org.masthead.http.Dates.UTC),
             link.get().getKey(), link.get().getValue(), ctx.pathParam("token"), error));
     }

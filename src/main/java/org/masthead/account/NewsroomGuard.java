@@ -21,14 +21,12 @@ public final class NewsroomGuard {
     private static final String ATTR = "masthead.session";
 
     private final Accounts accounts;
-    private final String siteName;
-    private final org.masthead.http.Dates dates;
+    private final java.util.function.Supplier<org.masthead.settings.SiteSettings> site;
 
-    /** {@code zone}: the site's time zone, in which every newsroom page shows its times. */
-    public NewsroomGuard(Accounts accounts, String siteName, java.time.ZoneId zone) {
+    /** {@code site}: the site's settings now (its name, and the time zone every newsroom page shows times in). */
+    public NewsroomGuard(Accounts accounts, java.util.function.Supplier<org.masthead.settings.SiteSettings> site) {
         this.accounts = accounts;
-        this.siteName = siteName;
-        this.dates = new org.masthead.http.Dates(zone);
+        this.site = site;
     }
 
     /**
@@ -69,6 +67,9 @@ public final class NewsroomGuard {
             && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The site's name now (for pages without a session, such as sign-in). */
+    public String siteName() { return site.get().name(); }
+
     /** The signed-in session; only valid behind {@link #check}. */
     public static Session session(Context ctx) {
         Session s = ctx.attribute(ATTR);
@@ -80,7 +81,8 @@ public final class NewsroomGuard {
 
     public Chrome chrome(Context ctx, String title, String active) {
         var s = session(ctx);
-        return new Chrome(siteName, title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active, dates);
+        var now = site.get();
+        return new Chrome(now.name(), title, s.user().displayName(), s.user().role().dbValue(), s.csrfToken(), active, now.dates());
     }
 
     static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {

@@ -61,6 +61,9 @@ import org.masthead.front.FrontAdminRoutes;
 import org.masthead.front.FrontApiRoutes;
 import org.masthead.front.Fronts;
 import org.masthead.ops.OpsRoutes;
+import org.masthead.settings.Settings;
+import org.masthead.settings.SettingsAdminRoutes;
+import org.masthead.settings.SiteSettings;
 import org.masthead.popularity.BotFilter;
 import org.masthead.popularity.PopularAdminRoutes;
 import org.masthead.popularity.PopularApiRoutes;
@@ -164,10 +167,17 @@ public final class App implements AutoCloseable {
         siteVersion.onChange(s.taxonomy()::forgetSections);
         siteVersion.start();
         fronts.onChange(s.publishing()::frontChanged);             // the article event: every node's pages and the CDN
-        var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, site.name(), site.language(), site.baseUrl(),
-            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, site.timeZone(), s.mediaStore(), pages, siteVersion);
+        // Site settings: the operator's configuration, under what admins set in the newsroom (an operator's key wins).
+        var settings = new Settings(s.db(), new SiteSettings(site.name(), "", site.language(), site.timeZone(), "#0b57d0", List.of(), List.of(), null, null),
+            site.explicitKeys());
+        settings.reload();
+        siteVersion.onChange(settings::reload);
+        java.util.function.Supplier<SiteSettings> current = settings::current;
+        var reader = new ReaderSite(s.articles(), s.taxonomy(), s.popularity(), templates, assets, current, site.baseUrl(),
+            s.renditions().widths(), clock, site.archiveLabelAfter(), previews, autosaves, fronts, s.mediaStore(), pages, siteVersion);
         // One article event: this node's saves and other nodes' (from the change log) reach the same listeners.
-        var feeds = new Feeds(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl());
+        var feeds = new Feeds(s.articles(), s.taxonomy(), current, site.baseUrl());
+        siteVersion.onChange(feeds::invalidate);
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
         for (var listener : List.<java.util.function.Consumer<org.masthead.article.ArticleChanged>>of(
                 change -> feeds.invalidate(),                      // feeds, then pages, so whoever sees the new page sees new feeds
@@ -187,17 +197,18 @@ public final class App implements AutoCloseable {
             cdn = new CdnPurges(config.cdn().purgeUrl(), config.cdn().purgeHeader(), outbound, clock);
             s.publishing().onChange(cdn::articleChanged);
         }
-        var guard = new NewsroomGuard(s.accounts(), site.name(), site.timeZone());
+        var guard = new NewsroomGuard(s.accounts(), current);
+        java.util.function.Supplier<java.time.ZoneId> zone = () -> settings.current().timeZone();
         var audit = new AuditLog(s.db(), clock);
-        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, site.name(), clients, audit,
+        var accountRoutes = new AccountRoutes(s.accounts(), s.users(), guard, templates, clients, audit,
             s.taxonomy()::listSections, site.baseUrl());
-        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, site.timeZone(),
-            previews, site.baseUrl(), copyDesk, autosaves, desk, s.users(), site.language());
+        var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, zone,
+            previews, site.baseUrl(), copyDesk, autosaves, desk, s.users(), () -> settings.current().language());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);
         var feedRoutes = new FeedRoutes(feeds);
-        var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), site.name(), site.language(), site.baseUrl(), clock)
+        var sitemapRoutes = new SitemapRoutes(new Sitemaps(s.articles(), s.taxonomy(), current, site.baseUrl(), clock)
             .withPages(pages::list));
         var apiTokens = s.apiTokens();
         var apiGuard = new ApiGuard(apiTokens, clock, config.http().apiRequestsPerMinute());
@@ -205,7 +216,7 @@ public final class App implements AutoCloseable {
         var tokenAdmin = new TokenAdminRoutes(apiTokens, guard, templates, audit, clients);
         var webhookAdmin = new WebhookAdminRoutes(webhooks, guard, templates);
         var revisions = new Revisions(s.articles(), s.publishing());
-        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews, copyDesk, site.language());
+        var articleApi = new ArticleApiRoutes(s.articles(), s.publishing(), revisions, s.taxonomy(), s.users(), s.mediaStore(), site.baseUrl(), previews, copyDesk, () -> settings.current().language());
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);
@@ -247,8 +258,9 @@ public final class App implements AutoCloseable {
             r -> new NameRepairRoutes(s.taxonomy(), guard, templates).mount(r),
             new AuditRoutes(audit, guard, templates)::mount,
             new RevisionAdminRoutes(revisions, s.articles(), guard, templates)::mount,
-            new DeskRoutes(desk, s.articles(), s.taxonomy(), guard, templates, site.timeZone())::mount,
-            new FrontAdminRoutes(fronts, s.articles(), guard, templates, site.timeZone())::mount,
+            new DeskRoutes(desk, s.articles(), s.taxonomy(), guard, templates, zone)::mount,
+            new FrontAdminRoutes(fronts, s.articles(), guard, templates, zone)::mount,
+            new SettingsAdminRoutes(settings, guard, templates, id -> s.mediaStore().find(id).isPresent(), siteVersion::bump)::mount,
             new FrontApiRoutes(fronts, site.baseUrl())::mount,
             new org.masthead.page.PageAdminRoutes(pages, guard, templates)::mount,
             new org.masthead.taxonomy.SectionAdminRoutes(s.taxonomy(), guard, templates, siteVersion::bump)::mount,

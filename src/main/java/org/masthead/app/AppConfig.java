@@ -86,8 +86,12 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         @Override public String toString() { return "Redis[" + (url.isEmpty() ? "off" : url.replaceAll("//[^@]*@", "//***@")) + "]"; }
     }
 
-    /** {@code timeZone}: the newsroom's clock for scheduling and the times it shows (readers see UTC in the page's datetime). */
-    public record Site(String name, String language, String baseUrl, java.time.ZoneId timeZone, java.time.Duration archiveLabelAfter) {
+    /**
+     * {@code timeZone}: the newsroom's clock for scheduling and the times it shows (readers see UTC in the page's datetime).
+     * {@code explicitKeys}: the site.* keys the operator set (file, environment or flag), which the newsroom's settings cannot change.
+     */
+    public record Site(String name, String language, String baseUrl, java.time.ZoneId timeZone, java.time.Duration archiveLabelAfter,
+                       java.util.Set<String> explicitKeys) {
         public Site {
             if (name.isBlank()) throw new ConfigException("site.name", "must not be blank");
             if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) throw new ConfigException("site.language", "must be a BCP 47 tag such as en or en-GB");
@@ -138,15 +142,20 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
     /** Defaults, then {@code file} properties, then environment, then explicit overrides (command-line flags). */
     public static AppConfig load(Properties file, Map<String, String> env, Map<String, String> overrides) {
         var values = new TreeMap<>(DEFAULTS);
+        var explicit = new java.util.TreeSet<String>();
         for (var key : file.stringPropertyNames()) {
             if (!DEFAULTS.containsKey(key)) throw new ConfigException(key, "unknown key in the configuration file");
             values.put(key, file.getProperty(key).trim());
+            explicit.add(key);
         }
         var known = new java.util.HashSet<String>();
         for (var key : DEFAULTS.keySet()) {
             known.add(envName(key));
             var v = env.get(envName(key));
-            if (v != null) values.put(key, v.trim());
+            if (v != null) {
+                values.put(key, v.trim());
+                explicit.add(key);
+            }
         }
         for (var name : env.keySet()) {
             if (name.startsWith("MASTHEAD_") && !known.contains(name) && !name.equals("MASTHEAD_CONFIG")) {
@@ -156,8 +165,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         for (var e : overrides.entrySet()) {
             if (!DEFAULTS.containsKey(e.getKey())) throw new ConfigException(e.getKey(), "unknown key");
             values.put(e.getKey(), e.getValue());
+            explicit.add(e.getKey());
         }
-        return from(values);
+        return from(values, explicit);
     }
 
     private static Map<String, String> toEnv() {
@@ -166,7 +176,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         return m;
     }
 
-    static AppConfig from(Map<String, String> v) {
+    static AppConfig from(Map<String, String> v) { return from(v, java.util.Set.of()); }
+
+    static AppConfig from(Map<String, String> v, java.util.Set<String> explicit) {
         var dataDir = Path.of(v.get("data.dir"));
         var url = v.get("database.url");
         return new AppConfig(
@@ -179,7 +191,8 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
                 integer(v, "popularity.max-remembered-readers"), integer(v, "popularity.max-pending-keys"), integer(v, "popularity.retention-days")),
             new Redis(v.get("redis.url"), v.get("redis.key-prefix")),
             new Site(v.get("site.name"), v.get("site.language"), v.get("site.base-url"), zone(v.get("site.time-zone")),
-                java.time.Duration.ofDays(number(v, "site.archive-label-after-days"))),
+                java.time.Duration.ofDays(number(v, "site.archive-label-after-days")),
+                explicit.stream().filter(k -> k.startsWith("site.")).collect(java.util.stream.Collectors.toUnmodifiableSet())),
             new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")),
             new Ops(v.get("ops.metrics-token")));
     }

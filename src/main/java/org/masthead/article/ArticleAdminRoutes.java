@@ -33,18 +33,18 @@ public final class ArticleAdminRoutes {
     private final NewsroomGuard guard;
     private final Templates templates;
 
-    private final java.time.ZoneId zone;
+    private final java.util.function.Supplier<java.time.ZoneId> zone;
     private final PreviewLinks previews;
     private final CopyDesk copyDesk;
     private final Autosaves autosaves;
     private final Desk desk;
     private final org.masthead.account.UserStore people;
     private final String baseUrl;
-    private final String siteLanguage;
+    private final java.util.function.Supplier<String> siteLanguage;
 
     public ArticleAdminRoutes(Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, PhotoUploads uploads,
-                              NewsroomGuard guard, Templates templates, java.time.ZoneId zone, PreviewLinks previews, String baseUrl,
-                              CopyDesk copyDesk, Autosaves autosaves, Desk desk, org.masthead.account.UserStore people, String siteLanguage) {
+                              NewsroomGuard guard, Templates templates, java.util.function.Supplier<java.time.ZoneId> zone, PreviewLinks previews, String baseUrl,
+                              CopyDesk copyDesk, Autosaves autosaves, Desk desk, org.masthead.account.UserStore people, java.util.function.Supplier<String> siteLanguage) {
         this.siteLanguage = siteLanguage;
         this.desk = desk;
         this.people = people;
@@ -295,7 +295,7 @@ public final class ArticleAdminRoutes {
             case IN_REVIEW -> "Submitted for review: an editor will see it on the desk.";
             case READY -> "Saved: approved and ready to publish.";
             case SCHEDULED -> "Scheduled for " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
-                .format(java.time.Instant.ofEpochMilli(a.workflow().publishAt()).atZone(zone)) + " " + zone.getId() + ".";
+                .format(java.time.Instant.ofEpochMilli(a.workflow().publishAt()).atZone(zone.get())) + " " + zone.get().getId() + ".";
             case PUBLISHED -> "Published: readers see it now.";
             case UNPUBLISHED -> "Saved. The story is unpublished: readers are told it was taken down.";
             case KILLED -> "Killed.";
@@ -336,13 +336,13 @@ public final class ArticleAdminRoutes {
         var notes = library == null ? Map.<String, Object>of() : uploads.sourceMetadata(library.id());
         templates.privatePage(ctx, status, "newsroom/edit.jte", new EditPage(guard.chrome(ctx, title, "articles"), article, form,
             errors, taxonomy.listSections(), notice, user.role().canPublish(), uploads.maxBytes(), library,
-            String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", "")), zone,
+            String.valueOf(notes.getOrDefault("instructions", "")), String.valueOf(notes.getOrDefault("usageTerms", "")), zone.get(),
             article == null ? List.of() : movesFor(user, article), article == null ? List.of() : copyDesk.check(article),
             status == 409 && article != null && errors.containsKey("form") && errors.get("form").startsWith("Someone else saved") ? Form.of(article) : null,
             "1".equals(ctx.queryParam("recover")) ? null : autosaves.find(user.id(), article == null ? 0 : article.id())
                 .filter(a -> !a.fields().equals(fieldsOf(form))).map(Autosaves.Autosave::savedAt).orElse(null),
             article == null ? List.of() : desk.notes(article.id()), article == null ? "" : desk.assignee(article.id()),
-            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage,
+            article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage.get(),
             warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), ctx.method() == io.javalin.http.HandlerType.POST ? "1".equals(ctx.formParam("no_byline")) : article != null && article.authors().isEmpty(),
             java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of()),
             articles.listNames("tag").stream().map(Map.Entry::getValue).toList()));
@@ -581,7 +581,7 @@ public final class ArticleAdminRoutes {
         var raw = Http.field(ctx, "at");
         if (raw.isEmpty()) return null;
         try {
-            return java.time.LocalDateTime.parse(raw).atZone(zone).toInstant().toEpochMilli(); // a DST gap moves forward, an overlap takes the earlier
+            return java.time.LocalDateTime.parse(raw).atZone(zone.get()).toInstant().toEpochMilli(); // a DST gap moves forward, an overlap takes the earlier
         } catch (java.time.format.DateTimeParseException e) {
             throw new io.javalin.http.HttpResponseException(422, "Give the time as a date and a time, for example 2026-12-02T06:00.");
         }

@@ -41,10 +41,10 @@ public final class ArticleApiRoutes {
     private final Revisions revisions;
     private final PreviewLinks previews;
     private final CopyDesk copyDesk;
-    private final String siteLanguage;
+    private final java.util.function.Supplier<String> siteLanguage;
 
     public ArticleApiRoutes(ArticleStore articles, Publishing publishing, Revisions revisions, TaxonomyStore taxonomy, UserStore users,
-                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews, CopyDesk copyDesk, String siteLanguage) {
+                            org.masthead.media.MediaStore photos, String baseUrl, PreviewLinks previews, CopyDesk copyDesk, java.util.function.Supplier<String> siteLanguage) {
         this.siteLanguage = siteLanguage;
         this.copyDesk = copyDesk;
         this.revisions = revisions;
@@ -571,8 +571,8 @@ public final class ArticleApiRoutes {
         m.put("section", a.section().slug());
         m.put("slug", a.slug());
         m.put("dateline", a.dateline());
-        m.put("language", a.languageOr(siteLanguage));
-        m.put("direction", org.masthead.http.Languages.dir(a.languageOr(siteLanguage)));
+        m.put("language", a.languageOr(siteLanguage.get()));
+        m.put("direction", org.masthead.http.Languages.dir(a.languageOr(siteLanguage.get())));
         m.put("seo_title", a.seo().title());
         m.put("seo_description", a.seo().description());
         m.put("social_image_id", a.seo().imageId());

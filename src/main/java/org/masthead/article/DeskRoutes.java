@@ -21,9 +21,9 @@ public final class DeskRoutes {
     private final TaxonomyStore taxonomy;
     private final NewsroomGuard guard;
     private final Templates templates;
-    private final ZoneId zone;
+    private final java.util.function.Supplier<ZoneId> zone;
 
-    public DeskRoutes(Desk desk, ArticleStore articles, TaxonomyStore taxonomy, NewsroomGuard guard, Templates templates, ZoneId zone) {
+    public DeskRoutes(Desk desk, ArticleStore articles, TaxonomyStore taxonomy, NewsroomGuard guard, Templates templates, java.util.function.Supplier<ZoneId> zone) {
         this.desk = desk;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -65,7 +65,7 @@ public final class DeskRoutes {
         }
         var items = desk.list(section);
         templates.privatePage(ctx, 200, "newsroom/desk.jte", new DeskPage(guard.chrome(ctx, "Desk", "desk"), taxonomy.listSections(), section, items,
-            desk.timeline(items, zone), zone));
+            desk.timeline(items, zone.get()), zone.get()));
     }
 
     private void inbox(Context ctx) {

@@ -72,18 +72,20 @@ public final class Feeds {
 
     private final ArticleStore articles;
     private final TaxonomyStore taxonomy;
-    private final String siteName;
-    private final String language;
+    private final java.util.function.Supplier<org.masthead.settings.SiteSettings> site;
+
+    private String siteName() { return site.get().name(); }
+
+    private String language() { return site.get().language(); }
     private final String baseUrl;
     private final String host;
     private final ObjectMapper json = new ObjectMapper();
     private final Cache<String, Optional<Rendered>> cache = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public Feeds(ArticleStore articles, TaxonomyStore taxonomy, String siteName, String language, String baseUrl) {
+    public Feeds(ArticleStore articles, TaxonomyStore taxonomy, java.util.function.Supplier<org.masthead.settings.SiteSettings> site, String baseUrl) {
         this.articles = articles;
         this.taxonomy = taxonomy;
-        this.siteName = siteName;
-        this.language = language;
+        this.site = site;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.host = URI.create(this.baseUrl).getHost();
     }
@@ -105,21 +107,21 @@ public final class Feeds {
         List<ArticleSummary> list;
         switch (scope.kind()) {
             case "all" -> {
-                title = siteName;
+                title = siteName();
                 homePath = "/";
                 list = articles.listPublished(null, SIZE, 0);
             }
             case "section" -> {
                 var section = taxonomy.findSectionBySlug(scope.slug());
                 if (section.isEmpty()) return Optional.empty();
-                title = siteName + ": " + section.get().name();
+                title = siteName() + ": " + section.get().name();
                 homePath = section.get().path();
                 list = articles.listPublished(section.get().id(), SIZE, 0);
             }
             case "tag", "author" -> {
                 var name = articles.findName(scope.kind(), scope.slug());
                 if (name.isEmpty()) return Optional.empty();
-                title = siteName + ": " + name.get();
+                title = siteName() + ": " + name.get();
                 homePath = "/" + scope.kind() + "/" + Slugs.encode(scope.slug()) + "/";
                 list = articles.listPublishedWith(scope.kind(), scope.slug(), SIZE);
             }
@@ -206,7 +208,7 @@ public final class Feeds {
         feed.put("title", title);
         feed.put("home_page_url", baseUrl + homePath);
         feed.put("feed_url", baseUrl + scope.path(Format.JSON) + (full ? "?full=1" : ""));
-        feed.put("language", language);
+        feed.put("language", language());
         var list = new ArrayList<Map<String, Object>>();
         for (var a : items) {
             var item = new LinkedHashMap<String, Object>();
@@ -236,14 +238,14 @@ public final class Feeds {
         }
     }
 
-    /** A Rome feed with its title, links (alternate, self, and RSS's atom:link), language, dates and the site as author. */
+    /** A Rome feed with its title, links (alternate, self, and RSS's atom:link), language(), dates and the site as author. */
     private SyndFeedImpl header(Format format, String title, String description, String homePath, String selfHref, String uri, long lastModified) {
         var feed = new SyndFeedImpl();
         feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
         feed.setTitle(x(title));
         feed.setDescription(x(description));
         feed.setLink(baseUrl + homePath);
-        feed.setLanguage(language);
+        feed.setLanguage(language());
         feed.setUri(uri);
         feed.setPublishedDate(new Date(lastModified));
         var self = new SyndLinkImpl();
@@ -263,7 +265,7 @@ public final class Feeds {
             feed.setForeignMarkup(List.of(atomLink));
         }
         var author = new SyndPersonImpl();
-        author.setName(x(siteName));
+        author.setName(x(siteName()));
         feed.setAuthors(List.of(author));
         return feed;
     }
@@ -272,7 +274,7 @@ public final class Feeds {
     private Rendered corrections(Scope scope, Format format) {
         var items = articles.listCorrections(SIZE);
         long lastModified = items.stream().mapToLong(i -> i.correction().createdAt()).max().orElse(0);
-        var title = siteName + ": corrections and clarifications";
+        var title = siteName() + ": corrections and clarifications";
         byte[] body;
         if (format == Format.JSON) {
             var feed = new LinkedHashMap<String, Object>();
@@ -280,7 +282,7 @@ public final class Feeds {
             feed.put("title", title);
             feed.put("home_page_url", baseUrl + "/corrections/");
             feed.put("feed_url", baseUrl + scope.path(format));
-            feed.put("language", language);
+            feed.put("language", language());
             feed.put("items", items.stream().map(i -> {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("id", "tag:" + host + ",2026:correction:" + i.correction().id());
@@ -296,7 +298,7 @@ public final class Feeds {
                 throw new IllegalStateException(e);
             }
         } else {
-            var feed = header(format, title, "Corrections, clarifications and updates at " + siteName, "/corrections/",
+            var feed = header(format, title, "Corrections, clarifications and updates at " + siteName(), "/corrections/",
                 baseUrl + scope.path(format), baseUrl + scope.path(format), lastModified);
             var author = feed.getAuthors().get(0);
             var entries = new ArrayList<com.rometools.rome.feed.synd.SyndEntry>();

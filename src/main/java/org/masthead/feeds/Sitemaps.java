@@ -28,8 +28,7 @@ public final class Sitemaps {
 
     private final ArticleStore articles;
     private final TaxonomyStore taxonomy;
-    private final String siteName;
-    private final String language;
+    private final java.util.function.Supplier<org.masthead.settings.SiteSettings> site;
     private final String baseUrl;
     private final java.time.Clock clock;
 
@@ -41,11 +40,10 @@ public final class Sitemaps {
         return this;
     }
 
-    public Sitemaps(ArticleStore articles, TaxonomyStore taxonomy, String siteName, String language, String baseUrl, java.time.Clock clock) {
+    public Sitemaps(ArticleStore articles, TaxonomyStore taxonomy, java.util.function.Supplier<org.masthead.settings.SiteSettings> site, String baseUrl, java.time.Clock clock) {
         this.articles = articles;
         this.taxonomy = taxonomy;
-        this.siteName = siteName;
-        this.language = language;
+        this.site = site;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -184,8 +182,8 @@ public final class Sitemaps {
                 element(w, NS, "loc", baseUrl + a.path());
                 w.writeStartElement(NEWS, "news");
                 w.writeStartElement(NEWS, "publication");
-                element(w, NEWS, "name", siteName);
-                element(w, NEWS, "language", language);
+                element(w, NEWS, "name", site.get().name());
+                element(w, NEWS, "language", site.get().language());
                 w.writeEndElement();
                 element(w, NEWS, "publication_date", iso(a.publishedAt()));
                 element(w, NEWS, "title", a.headline());

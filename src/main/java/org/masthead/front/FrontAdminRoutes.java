@@ -32,9 +32,9 @@ public final class FrontAdminRoutes {
     private final ArticleStore articles;
     private final NewsroomGuard guard;
     private final Templates templates;
-    private final ZoneId zone;
+    private final java.util.function.Supplier<ZoneId> zone;
 
-    public FrontAdminRoutes(Fronts fronts, ArticleStore articles, NewsroomGuard guard, Templates templates, ZoneId zone) {
+    public FrontAdminRoutes(Fronts fronts, ArticleStore articles, NewsroomGuard guard, Templates templates, java.util.function.Supplier<ZoneId> zone) {
         this.fronts = fronts;
         this.articles = articles;
         this.guard = guard;
@@ -86,7 +86,7 @@ public final class FrontAdminRoutes {
         for (var s : slots) {
             var a = byId.get(s.articleId());
             if (a == null) continue; // unpublished since: readers no longer see it there
-            rows.add(row(a, rows.size() + 1, s.pinnedUntil() == null ? "" : LOCAL.format(java.time.Instant.ofEpochMilli(s.pinnedUntil()).atZone(zone))));
+            rows.add(row(a, rows.size() + 1, s.pinnedUntil() == null ? "" : LOCAL.format(java.time.Instant.ofEpochMilli(s.pinnedUntil()).atZone(zone.get()))));
         }
         render(ctx, 200, front.get(), rows, Map.of(), "1".equals(ctx.queryParam("saved")) ? "Front saved: readers see it now." : "");
     }
@@ -101,7 +101,7 @@ public final class FrontAdminRoutes {
         var candidates = articles.listPublished(front.sectionId(), 60, 0).stream().filter(a -> !onFront.contains(a.id())).toList();
         var shown = fronts.resolve(front, front.section() == null ? Fronts.HOME_SLOTS : 10);
         templates.privatePage(ctx, status, "newsroom/front.jte", new Page(guard.chrome(ctx, front.label(), "fronts"), front, rows, shown,
-            candidates, errors, notice, zone.getId()));
+            candidates, errors, notice, zone.get().getId()));
     }
 
     /**
@@ -141,7 +141,7 @@ public final class FrontAdminRoutes {
             Long until = null;
             if (!t.pinned().isEmpty()) {
                 try {
-                    until = LocalDateTime.parse(t.pinned()).atZone(zone).toInstant().toEpochMilli();
+                    until = LocalDateTime.parse(t.pinned()).atZone(zone.get()).toInstant().toEpochMilli();
                 } catch (java.time.format.DateTimeParseException e) {
                     errors.put("slots[" + i + "].pinned_until", "Give the pin's end as a date and time, such as 2026-12-02T06:00, or leave it empty.");
                 }

@@ -36,8 +36,7 @@ public final class ReaderSite {
     private final Popularity popularity;
     private final Templates templates;
     private final Assets assets;
-    private final String siteName;
-    private final String language;
+    private final java.util.function.Supplier<org.masthead.settings.SiteSettings> site;
     private final String baseUrl;
     private final List<Integer> renditionWidths;
     private final PageCache cache = new PageCache(PAGE_CACHE_CONTROL);
@@ -47,26 +46,31 @@ public final class ReaderSite {
     private final org.masthead.article.PreviewLinks previews;
     private final org.masthead.article.Autosaves autosaves;
     private final org.masthead.front.Fronts fronts;
-    private final org.masthead.http.Dates dates;
     private final ReaderBody bodyPhotos;
     private final org.masthead.media.MediaStore media;
     private final org.masthead.page.Pages pages;
     private final org.masthead.cluster.SiteVersion siteVersion;
 
+    private String siteName() { return site.get().name(); }
+
+    private String language() { return site.get().language(); }
+
+    private org.masthead.http.Dates dates() { return site.get().dates(); }
+
     /** What a cached page must have been rendered with: the rail's rankings and the site's structure. */
     private long version() { return popularity.rankings().version() + 1_000_003L * siteVersion.current(); }
 
     public ReaderSite(ArticleStore articles, TaxonomyStore taxonomy, Popularity popularity, Templates templates, Assets assets,
-                      String siteName, String language, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
+                      java.util.function.Supplier<org.masthead.settings.SiteSettings> site, String baseUrl, List<Integer> renditionWidths, java.time.Clock clock,
                       java.time.Duration archiveAfter, org.masthead.article.PreviewLinks previews, org.masthead.article.Autosaves autosaves,
-                      org.masthead.front.Fronts fronts, java.time.ZoneId zone, org.masthead.media.MediaStore media,
+                      org.masthead.front.Fronts fronts, org.masthead.media.MediaStore media,
                       org.masthead.page.Pages pages, org.masthead.cluster.SiteVersion siteVersion) {
         this.siteVersion = siteVersion;
         this.pages = pages;
         this.bodyPhotos = new ReaderBody(media, renditionWidths);
         this.media = media;
-        this.dates = new org.masthead.http.Dates(zone);
         this.fronts = fronts;
+        this.site = site;
         this.previews = previews;
         this.autosaves = autosaves;
         this.clock = clock;
@@ -77,14 +81,13 @@ public final class ReaderSite {
         this.popularity = popularity;
         this.templates = templates;
         this.assets = assets;
-        this.siteName = siteName;
-        this.language = language;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/", this::home, Access.ANYONE);
         r.get("/assets/{name}", this::asset, Access.ANYONE);
+        r.get("/theme.css", this::theme, Access.ANYONE);
         r.get("/corrections/", this::corrections, Access.ANYONE);
         r.get("/preview/{token}", this::preview, Access.ANYONE);        // the signed link is the credential
         r.get("/tag/{slug}/", ctx -> listing(ctx, "tag"), Access.ANYONE);
@@ -164,7 +167,7 @@ public final class ReaderSite {
             return;
         }
         var a = article.get();
-        var until = dates.human(opened.get().expiresAt());
+        var until = dates().human(opened.get().expiresAt());
         var banner = "Preview: " + a.status().label().toLowerCase(java.util.Locale.ROOT) + ", not what readers see. This link works until " + until + ".";
         if (opened.get().editorId() != null) { // someone's pending edit of the story: their autosaved words over the saved story
             var pending = autosaves.find(opened.get().editorId(), a.id());
@@ -174,7 +177,7 @@ public final class ReaderSite {
                     f.getOrDefault("dek", a.dek()), org.masthead.article.BodySanitizer.sanitize(f.getOrDefault("body", a.bodyHtml())), a.leadPhoto(),
                     f.getOrDefault("dateline", a.dateline()), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), a.authors(), a.tags(),
                     a.workflow(), a.corrections(), Languages.canonical(f.getOrDefault("language", a.language())), a.seo());
-                banner = "Preview of an edit not yet published (autosaved " + dates.human(pending.get().savedAt())
+                banner = "Preview of an edit not yet published (autosaved " + dates().human(pending.get().savedAt())
                     + "); readers see the story as it was saved. This link works until " + until + ".";
             }
         }
@@ -186,7 +189,7 @@ public final class ReaderSite {
     private void corrections(Context ctx) {
         serve(ctx, "corrections", () -> {
             var heading = "Corrections and clarifications";
-            var pageChrome = chrome(heading, "Corrections, clarifications and updates at " + siteName, "/corrections/", "");
+            var pageChrome = chrome(heading, "Corrections, clarifications and updates at " + siteName(), "/corrections/", "");
             return Optional.of(new PageCache.Rendered(templates.render("site/corrections.jte",
                 new Pages.Corrections(pageChrome, articles.listCorrections(100), popular())), "corrections"));
         });
@@ -203,7 +206,7 @@ public final class ReaderSite {
             var photo = profile == null || profile.photoId() == null ? null : media.find(profile.photoId()).orElse(null);
             var heading = name;
             var description = profile != null && !profile.bio().isEmpty() ? profile.paragraphs().get(0)
-                : kind.equals("tag") ? heading + " at " + siteName : "Stories by " + name + " at " + siteName;
+                : kind.equals("tag") ? heading + " at " + siteName() : "Stories by " + name + " at " + siteName();
             var listChrome = chrome(kind.equals("tag") ? heading : "Stories by " + name, description, path, "");
             listChrome = listChrome.with(profile == null ? "" : StructuredData.author(profile, baseUrl, photo),
                 social(profile == null ? "website" : "profile", listChrome.title(), listChrome.description(), baseUrl + path, photo));
@@ -213,24 +216,25 @@ public final class ReaderSite {
     }
 
     private SiteChrome chrome(String title, String description, String path, String active) {
-        return new SiteChrome(siteName, language, taxonomy.listVisibleSections(), title, description, baseUrl + path, active,
-            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false, dates);
+        return new SiteChrome(siteName(), language(), taxonomy.listVisibleSections(), title, description, baseUrl + path, active,
+            assets.url("site.css"), assets.url("site.js"), renditionWidths, "", java.util.Map.of(), false, dates(), site.get(),
+            site.get().logoId() == null ? null : media.find(site.get().logoId()).orElse(null));
     }
 
     private void home(Context ctx) {
         serve(ctx, "home", () -> {
             var latest = fronts.resolve(fronts.find("home").orElseThrow(), org.masthead.front.Fronts.HOME_SLOTS); // editors' picks, then the newest
             if (latest.isEmpty()) {
-                return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName, "", "/", "")), SurrogateKeys.HOME));
+                return Optional.of(new PageCache.Rendered(templates.render("site/empty.jte", chrome(siteName(), "", "/", "")), SurrogateKeys.HOME));
             }
             var blocks = new ArrayList<Pages.SectionBlock>();
             for (Section s : taxonomy.listVisibleSections()) {
                 var list = articles.listPublished(s.id(), 4, 0);
                 if (!list.isEmpty()) blocks.add(new Pages.SectionBlock(s, list));
             }
-            var homeChrome = chrome(siteName, "The latest news from " + siteName, "/", "");
-            homeChrome = homeChrome.with(StructuredData.home(siteName, baseUrl, assets.url("logo.svg")),
-                social("website", siteName, homeChrome.description(), baseUrl + "/", null));
+            var homeChrome = chrome(siteName(), "The latest news from " + siteName(), "/", "");
+            homeChrome = homeChrome.with(StructuredData.home(siteName(), baseUrl, assets.url("logo.svg")),
+                social("website", siteName(), homeChrome.description(), baseUrl + "/", null));
             return Optional.of(new PageCache.Rendered(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
                 latest.subList(1, latest.size()), blocks, popular())), SurrogateKeys.HOME));
         });
@@ -257,7 +261,7 @@ public final class ReaderSite {
             var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
             var path = s.path() + (page > 1 ? "?page=" + page : "");
             var frontChrome = chrome(title, "Latest " + s.name() + " news", path, s.slug());
-            frontChrome = frontChrome.with(StructuredData.section(s, siteName, baseUrl, assets.url("logo.svg")),
+            frontChrome = frontChrome.with(StructuredData.section(s, siteName(), baseUrl, assets.url("logo.svg")),
                 social("website", title, frontChrome.description(), baseUrl + path, null));
             return Optional.of(new PageCache.Rendered(templates.render("site/front.jte", new Pages.Front(frontChrome,
                 s, list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), page, list.size() > FRONT_PAGE_SIZE, popularity.rail(s.id()))),
@@ -278,9 +282,9 @@ public final class ReaderSite {
         }
         var p = page.get();
         serve(ctx, "page:" + p.id() + ":" + p.revision(), () -> {
-            var pageChrome = chrome(p.title(), p.title() + " at " + siteName, p.path(), "");
+            var pageChrome = chrome(p.title(), p.title() + " at " + siteName(), p.path(), "");
             pageChrome = pageChrome.with("", social("website", p.title(), pageChrome.description(), baseUrl + p.path(), null));
-            var lang = p.language().isEmpty() || p.language().equals(language) ? null : p.language();
+            var lang = p.language().isEmpty() || p.language().equals(language()) ? null : p.language();
             return Optional.of(new PageCache.Rendered(templates.render("site/page.jte", new Pages.Static(pageChrome, p.title(), bodyPhotos.render(p.bodyHtml()),
                 lang, lang == null ? null : Languages.dir(lang), popular())), "page-" + p.id()));
         });
@@ -307,7 +311,7 @@ public final class ReaderSite {
         serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
             .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.seo().title().isEmpty() ? a.headline() : a.seo().title(), a.seo().description().isEmpty() ? a.dek() : a.seo().description(),
-                    a.path(), a.section().slug()).with(StructuredData.article(a, siteName, language, baseUrl, assets.url("logo.svg"),
+                    a.path(), a.section().slug()).with(StructuredData.article(a, siteName(), language(), baseUrl, assets.url("logo.svg"),
                     taxonomy.profiles(a.authors().stream().map(au -> au.id()).toList())),
                     articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
         if (ctx.statusCode() == 404) {
@@ -329,13 +333,14 @@ public final class ReaderSite {
     private java.util.Map<String, String> social(String type, String title, String description, String url, org.masthead.media.Photo photo) {
         var m = new java.util.LinkedHashMap<String, String>();
         m.put("og:type", type);
-        m.put("og:site_name", siteName);
+        m.put("og:site_name", siteName());
         m.put("og:title", title);
         if (!description.isEmpty()) m.put("og:description", description);
         m.put("og:url", url);
         m.put("twitter:card", photo == null ? "summary" : "summary_large_image");
         m.put("twitter:title", title);
         if (!description.isEmpty()) m.put("twitter:description", description);
+        if (photo == null && site.get().socialImageId() != null) photo = media.find(site.get().socialImageId()).orElse(null); // the site's default card
         if (photo != null) {
             boolean wide = photo.wideUrl().contains("wide-");
             m.put("og:image", baseUrl + photo.wideUrl());
@@ -353,8 +358,8 @@ public final class ReaderSite {
      */
     String ageLabel(org.masthead.article.Article a) {
         if (a.publishedAt() == null || clock.millis() - a.publishedAt() < archiveAfter.toMillis()) return "";
-        var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(dates.zone()).toLocalDate(),
-            clock.instant().atZone(dates.zone()).toLocalDate()).getYears();
+        var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(dates().zone()).toLocalDate(),
+            clock.instant().atZone(dates().zone()).toLocalDate()).getYears();
         if (years < 1) return "This article is more than " + (archiveAfter.toDays() / 30) + " months old";
         return "This article is more than " + (years == 1 ? "a year" : years + " years") + " old";
     }
@@ -397,6 +402,14 @@ public final class ReaderSite {
         }
         if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.contentType(p.contentType()).result(gzip ? p.gzipBody() : p.body());
+    }
+
+    /** The accent colour from the site settings, as a stylesheet the layout loads after site.css. */
+    private void theme(Context ctx) {
+        var accent = site.get().accent();
+        boolean current = accent.replace("#", "").equals(ctx.queryParam("v"));
+        ctx.header("Cache-Control", current ? CacheControl.IMMUTABLE : CacheControl.publicFor(60)).contentType("text/css; charset=utf-8")
+            .result(":root { --accent: " + accent + "; }\n");
     }
 
     private void asset(Context ctx) {

@@ -7,12 +7,16 @@ import org.masthead.taxonomy.Section;
 public record SiteChrome(String siteName, String language, List<Section> sections, String title, String description,
                          String canonicalUrl, String activeSection, String cssUrl, String jsUrl,
                          java.util.List<Integer> renditionWidths, String jsonLd, java.util.Map<String, String> social, boolean noindex,
-                         org.masthead.http.Dates dates) {
+                         org.masthead.http.Dates dates, org.masthead.settings.SiteSettings site,
+                         org.masthead.media.@org.jspecify.annotations.Nullable Photo logo) {
     /** The same chrome with the page's structured data (JSON-LD) and OpenGraph/Twitter card values. */
     public SiteChrome with(String jsonLd, java.util.Map<String, String> social) {
         return new SiteChrome(siteName, language, sections, title, description, canonicalUrl, activeSection, cssUrl, jsUrl, renditionWidths,
-            jsonLd, social, noindex, dates);
+            jsonLd, social, noindex, dates, site, logo);
     }
+
+    /** The accent colour's stylesheet, its address changing with the colour (so it can be cached for good). */
+    public String themeUrl() { return "/theme.css?v=" + site.accent().replace("#", ""); }
 
     /** The page's direction: right to left when the site's language is written so (the whole layout mirrors). */
     public String dir() { return org.masthead.http.Languages.dir(language); }
@@ -32,6 +36,6 @@ public record SiteChrome(String siteName, String language, List<Section> section
     /** The same chrome for a page search engines must not index (previews). */
     public SiteChrome noindexed() {
         return new SiteChrome(siteName, language, sections, title, description, canonicalUrl, activeSection, cssUrl, jsUrl, renditionWidths,
-            jsonLd, social, true, dates);
+            jsonLd, social, true, dates, site, logo);
     }
 }

@@ -136,7 +136,7 @@ abstract class AccessMatrixIT {
         Map.entry("GET /newsroom/pages/new", Access.EDITOR), Map.entry("POST /newsroom/pages", Access.EDITOR),
         Map.entry("GET /newsroom/pages/{id}", Access.EDITOR), Map.entry("POST /newsroom/pages/{id}", Access.EDITOR),
         Map.entry("POST /newsroom/pages/{id}/delete", Access.EDITOR), Map.entry("GET /newsroom/sections", Access.ADMIN),
-        Map.entry("POST /newsroom/sections", Access.ADMIN), Map.entry("POST /newsroom/sections/{id}", Access.ADMIN),
+        Map.entry("POST /newsroom/sections", Access.ADMIN), Map.entry("GET /newsroom/settings", Access.ADMIN), Map.entry("POST /newsroom/settings", Access.ADMIN), Map.entry("POST /newsroom/sections/{id}", Access.ADMIN),
         Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
 
     @Test

@@ -50,6 +50,16 @@ class FrontsBrowserIT {
 
     int visits;
 
+    /** Saves the front and waits for the new page (the old page's notice must not count). */
+    void save() {
+        desk.executeScript("window.__before = true;");
+        desk.findElement(By.cssSelector("button[type=submit].primary")).click();
+        var wait = new WebDriverWait(desk, Duration.ofSeconds(10));
+        wait.until(d -> !Boolean.TRUE.equals(desk.executeScript("return window.__before === true && document.readyState === 'complete';"))
+            && "complete".equals(desk.executeScript("return document.readyState;")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+    }
+
     /** A reader arriving (each time from another link: their browser may keep a page it fetched for a minute). */
     String readersLead() {
         reader.get(app.baseUrl() + "/?utm_source=visit-" + visits++);
@@ -63,13 +73,11 @@ class FrontsBrowserIT {
         desk.findElement(By.linkText("Home page")).click();
         assertThat(Chromium.axeViolations(desk)).as("axe on the home front").isEmpty();
         new Select(desk.findElement(By.id("add_article_id"))).selectByVisibleText("Story number 1 from the harbour");
-        desk.findElement(By.cssSelector("button[type=submit].primary")).click();
-        new WebDriverWait(desk, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        save();
         new Select(desk.findElement(By.id("add_article_id"))).selectByVisibleText("Story number 0 from the harbour");
         desk.findElement(By.id("add_position")).clear();
         desk.findElement(By.id("add_position")).sendKeys("2");
-        desk.findElement(By.cssSelector("button[type=submit].primary")).click();
-        new WebDriverWait(desk, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        save();
         assertThat(desk.findElements(By.cssSelector(".front-slots .slot strong"))).extracting(e -> e.getText())
             .containsExactly("Story number 1 from the harbour", "Story number 0 from the harbour");
         assertThat(readersLead()).isEqualTo("Story number 1 from the harbour");
@@ -79,8 +87,7 @@ class FrontsBrowserIT {
         moveUp.click();
         assertThat(desk.findElements(By.cssSelector(".front-slots .slot .slot-place"))).extracting(e -> e.getText()).containsExactly("Lead", "Top 2");
         assertThat(desk.findElements(By.cssSelector(".front-slots .slot strong")).get(0).getText()).isEqualTo("Story number 0 from the harbour");
-        desk.findElement(By.cssSelector("button[type=submit].primary")).click();
-        new WebDriverWait(desk, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        save();
         assertThat(readersLead()).isEqualTo("Story number 0 from the harbour");
         assertThat(Chromium.cspViolations(desk)).isEmpty();
     }

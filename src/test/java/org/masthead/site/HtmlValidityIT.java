@@ -86,6 +86,8 @@ class HtmlValidityIT {
             pages.put("welcome", app.browser().get(welcome.group()).body());
             pages.put("welcome-expired", app.browser().get("/newsroom/welcome/expired").body());
             pages.put("sections", admin.get("/newsroom/sections").body());
+            pages.put("settings", admin.get("/newsroom/settings").body());
+            pages.put("settings-errors", admin.post("/newsroom/settings", Map.of("name", "", "accent", "red", "footer_links", "nope")).body());
             pages.put("section-errors", admin.post("/newsroom/sections", Map.of("name", "", "slug", "")).body());
             editor.get("/newsroom/fronts/home");
             pages.put("front-home", editor.post("/newsroom/fronts/home", Map.of("add_article_id", "1", "add_position", "1")).header("Location") == null
