@@ -126,7 +126,8 @@
           a.href = item.url;
           a.textContent = item.file;
           li.appendChild(a);
-          li.appendChild(document.createTextNode(': ' + (item.caption || 'no caption in the file') + (item.credit ? ' ' + item.credit : '')));
+          li.appendChild(document.createTextNode(item.existing ? ': a duplicate: already in the library as photo ' + item.id + '; nothing about it changed.'
+            : ': ' + (item.caption || 'no caption in the file') + (item.credit ? ' ' + item.credit : '')));
         } else {
           li.className = 'field-error';
           li.textContent = item.file + ': ' + item.error;

@@ -174,7 +174,7 @@ public final class ArticleAdminRoutes {
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
                            List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning,
-                           List<String> knownAuthors, boolean noByline, List<String> newNames, List<String> knownTags) {
+                           List<String> knownAuthors, boolean noByline, List<String> newNames, List<String> knownTags, List<String> newTags) {
         /** The field an error is about, for the summary's links ("photo_caption" → its input; "form" has none). */
         public String fieldId(String key) {
             return switch (key) {
@@ -345,7 +345,8 @@ public final class ArticleAdminRoutes {
             article != null && user.role().canPublish() ? people.list().stream().filter(u -> !u.disabled()).toList() : List.of(), siteLanguage.get(),
             warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), ctx.method() == io.javalin.http.HandlerType.POST ? "1".equals(ctx.formParam("no_byline")) : article != null && article.authors().isEmpty(),
             java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of()),
-            articles.listNames("tag").stream().map(Map.Entry::getValue).toList()));
+            articles.listNames("tag").stream().map(Map.Entry::getValue).toList(),
+            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_TAGS), List.of())));
     }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
@@ -417,9 +418,13 @@ public final class ArticleAdminRoutes {
             render(ctx, e.status(), article, form, Map.of("photo", e.getMessage()), "");
             return;
         }
+        var names = new java.util.LinkedHashMap<String, String>();
         var bylines = bylineProblem(ctx, form, article);
-        if (bylines != null) { // nothing saved; the photo just uploaded stays chosen
-            render(ctx, 400, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())), Map.of("bylines", bylines), "");
+        if (bylines != null) names.put("bylines", bylines);
+        var tags = tagProblem(ctx, form, article);
+        if (tags != null) names.put("tags", tags);
+        if (!names.isEmpty()) { // nothing saved; the photo just uploaded stays chosen
+            render(ctx, 400, article, lead == null ? form : withPhoto(form, uploads.find(lead.mediaId()).orElse(form.photo())), names, "");
             return;
         }
         var result = save.apply(form, lead);
@@ -458,6 +463,20 @@ public final class ArticleAdminRoutes {
     }
 
     private static final String NEW_NAMES = "masthead.newNames";
+    private static final String NEW_TAGS = "masthead.newTags";
+
+    /** As for bylines: a tag no story has carried is created only when confirmed, so "Budjet" never becomes a topic page. */
+    private @Nullable String tagProblem(Context ctx, Form form, @Nullable Article article) {
+        java.util.function.Function<String, String> key = n -> org.masthead.taxonomy.Slugs.termKey(org.masthead.taxonomy.Slugs.nameKey(n));
+        var current = article == null ? java.util.Set.<String>of() : article.tags().stream().map(t -> key.apply(t.name())).collect(java.util.stream.Collectors.toSet());
+        var confirmed = ArticleDraft.names(Http.field(ctx, "confirm_new_tags")).stream().map(key).collect(java.util.stream.Collectors.toSet());
+        var unsure = ArticleDraft.names(form.tags()).stream().filter(n -> !current.contains(key.apply(n)) && !confirmed.contains(key.apply(n))).toList();
+        var unknown = taxonomy.unknownTags(unsure);
+        if (unknown.isEmpty()) return null;
+        ctx.attribute(NEW_TAGS, unknown);
+        return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new tag." : "New tags: " + String.join(", ", unknown) + ".")
+            + " Check the spelling, then save again to create " + (unknown.size() == 1 ? "it" : "them") + ".";
+    }
 
     /** The editor's embed button: what a pasted address embeds (provider, id, label, page), or 422 naming the providers known. */
     private void embed(Context ctx) {

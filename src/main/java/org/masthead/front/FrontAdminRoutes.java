@@ -34,7 +34,12 @@ public final class FrontAdminRoutes {
     private final Templates templates;
     private final java.util.function.Supplier<ZoneId> zone;
 
-    public FrontAdminRoutes(Fronts fronts, ArticleStore articles, NewsroomGuard guard, Templates templates, java.util.function.Supplier<ZoneId> zone) {
+    private final java.util.function.Function<org.masthead.account.User, java.util.Set<Long>> sectionsOf;
+
+    /** {@code sectionsOf}: the sections a per-section editor is limited to (empty: every front, home included). */
+    public FrontAdminRoutes(Fronts fronts, ArticleStore articles, NewsroomGuard guard, Templates templates, java.util.function.Supplier<ZoneId> zone,
+                            java.util.function.Function<org.masthead.account.User, java.util.Set<Long>> sectionsOf) {
+        this.sectionsOf = sectionsOf;
         this.fronts = fronts;
         this.articles = articles;
         this.guard = guard;
@@ -70,15 +75,26 @@ public final class FrontAdminRoutes {
     }
 
     private void index(Context ctx) {
-        templates.privatePage(ctx, 200, "newsroom/fronts.jte", new Index(guard.chrome(ctx, "Fronts", "fronts"), fronts.list()));
+        templates.privatePage(ctx, 200, "newsroom/fronts.jte", new Index(guard.chrome(ctx, "Fronts", "fronts"),
+            fronts.list().stream().filter(f -> mayProgram(ctx, f)).toList()));
+    }
+
+    /** Admins and unrestricted editors program every front; a per-section editor only their sections' fronts, not home. */
+    private boolean mayProgram(Context ctx, Fronts.Front front) {
+        var user = NewsroomGuard.user(ctx);
+        if (user.role().canManageUsers()) return true;
+        var limits = sectionsOf.apply(user);
+        return limits.isEmpty() || (front.section() != null && limits.contains(front.section().id()));
+    }
+
+    private Fronts.Front allowed(Context ctx) {
+        var front = fronts.find(ctx.pathParam("front")).orElseThrow(() -> new io.javalin.http.NotFoundResponse("No such front."));
+        if (!mayProgram(ctx, front)) throw new io.javalin.http.ForbiddenResponse("You program only your own sections' fronts.");
+        return front;
     }
 
     private void show(Context ctx) {
-        var front = fronts.find(ctx.pathParam("front"));
-        if (front.isEmpty()) {
-            ctx.status(404).result("No such front.");
-            return;
-        }
+        var front = java.util.Optional.of(allowed(ctx));
         var slots = fronts.slots(front.get());
         var byId = new LinkedHashMap<Long, ArticleSummary>();
         articles.listPublishedByIds(slots.stream().map(Fronts.Slot::articleId).toList()).forEach(a -> byId.put(a.id(), a));
@@ -109,11 +125,7 @@ public final class FrontAdminRoutes {
      * the site's zone, or empty) and {@code remove}; then {@code add_article_id} at {@code add_position}.
      */
     private void save(Context ctx) {
-        var front = fronts.find(ctx.pathParam("front"));
-        if (front.isEmpty()) {
-            ctx.status(404).result("No such front.");
-            return;
-        }
+        var front = java.util.Optional.of(allowed(ctx));
         var ids = ctx.formParams("article_id");
         var positions = ctx.formParams("position");
         var pins = ctx.formParams("pinned_until");

@@ -196,6 +196,15 @@ public final class TaxonomyStore {
             rs.getString("job_title"), photoId, links);
     }
 
+    /** Of these tag names, the ones no tag has yet (compared as {@link Slugs#termKey}, so case does not make a new tag). */
+    public List<String> unknownTags(List<String> names) {
+        if (names.isEmpty()) return List.of();
+        var keys = names.stream().map(n -> Slugs.termKey(Slugs.nameKey(n))).toList();
+        var known = new java.util.HashSet<>(db.read(h -> h.createQuery("select name_key from tag where name_key in (<keys>)").bindList("keys", keys)
+            .mapTo(String.class).list()));
+        return names.stream().filter(n -> !known.contains(Slugs.termKey(Slugs.nameKey(n)))).toList();
+    }
+
     /** Of these display names, the ones no author has yet (compared as {@link Slugs#nameKey}). */
     public List<String> unknownAuthors(List<String> names) {
         if (names.isEmpty()) return List.of();

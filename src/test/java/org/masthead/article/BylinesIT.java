@@ -83,4 +83,19 @@ abstract class BylinesIT {
         assertThat(desk.post("/newsroom/articles", fresh).status()).isEqualTo(303);
         assertThat(authors()).isEqualTo(before + 1);
     }
+
+    @Test
+    void a_misspelt_tag_is_not_a_new_topic_until_it_is_confirmed_and_case_makes_no_new_tag_issue_10() {
+        Fixtures.knownTags(app, "Budget");
+        int before = app.services().articles().listNames("tag").size();
+        var form = new HashMap<>(Fixtures.articleForm(news, "Budget vote tonight", Map.of("tags", "budget, Budjet", "confirm_new_tags", "")));
+        desk.get("/newsroom/articles/new");
+        var asked = desk.post("/newsroom/articles", form);
+        assertThat(asked.status()).isEqualTo(400);
+        assertThat(asked.body()).contains("“Budjet” is a new tag.").doesNotContain("“budget”").contains("name=\"confirm_new_tags\" value=\"Budjet\"");
+        assertThat(app.services().articles().listNames("tag")).hasSize(before);
+        form.put("tags", "budget");
+        assertThat(desk.post("/newsroom/articles", form).status()).isEqualTo(303);
+        assertThat(app.services().articles().listNames("tag")).hasSize(before);
+    }
 }

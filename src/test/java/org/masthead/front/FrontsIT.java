@@ -183,4 +183,17 @@ abstract class FrontsIT {
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).get("pinned_until").asText()).isEqualTo(future + ":00Z"); // the site's zone is UTC here
     }
+
+    @Test
+    void a_section_editor_programs_only_their_sections_fronts_issue_10() {
+        var sportDesk = app.signedIn("f-sport@example.com", Role.EDITOR);
+        long sport = app.services().taxonomy().findSectionBySlug("sport").orElseThrow().id();
+        app.services().users().setSections(app.services().users().findByEmail("f-sport@example.com").orElseThrow().id(), java.util.Set.of(sport));
+        var index = sportDesk.get("/newsroom/fronts").body();
+        assertThat(index).contains("/newsroom/fronts/sport").doesNotContain("/newsroom/fronts/home").doesNotContain("/newsroom/fronts/news");
+        assertThat(sportDesk.get("/newsroom/fronts/sport").status()).isEqualTo(200);
+        assertThat(sportDesk.get("/newsroom/fronts/home").status()).isEqualTo(403);
+        assertThat(sportDesk.post("/newsroom/fronts/news", Map.of()).status()).isEqualTo(403);
+        assertThat(editor.get("/newsroom/fronts/home").status()).as("an unrestricted editor").isEqualTo(200);
+    }
 }

@@ -52,6 +52,7 @@ class ArabicEditorOnAPhoneIT {
     void an_arabic_story_written_on_a_phone_credits_its_reporter_and_reads_right_to_left_issue_8() throws Exception {
         app.services().accounts().create("layla@example.com", "ليلى حداد", Role.EDITOR, "layla's desk password");
         Fixtures.knownAuthors(app, "أحمد منصور", "سارة الخطيب");
+        Fixtures.knownTags(app, "الميزانية");
         var photo = java.nio.file.Files.createTempFile("phone-", ".jpg");
         java.nio.file.Files.write(photo, Fixtures.jpeg(1200, 800, 42));
         phone.get(app.baseUrl() + "/newsroom/sign-in");

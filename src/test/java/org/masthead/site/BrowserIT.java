@@ -134,13 +134,21 @@ class BrowserIT {
         assertThat(chrome.findElement(By.id("caption")).getAttribute("value")).isEqualTo("The description aka caption (ref2021.1)");
         assertThat(chrome.findElement(By.id("credit")).getAttribute("value")).isEqualTo("Credit Line (ref2021.1)");
         assertThat(chrome.findElement(By.id("alt")).getAttribute("value")).isEqualTo("This is the Alt Text description to support accessibility in 2021.1");
+        // The same file again says it is a duplicate (issue 10).
+        chrome.get(app.baseUrl() + "/newsroom/photos/upload");
+        chrome.findElement(By.id("files")).sendKeys(reference.toString());
+        chrome.findElement(By.cssSelector("#photo-upload button[type=submit]")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "Done."));
+        assertThat(chrome.findElement(By.id("upload-results")).getText()).contains("a duplicate: already in the library as photo");
     }
 
     @Test
     void reader_and_newsroom_pages_pass_axe_wcag_22_aa() {
         var article = PublishedSite.publish(app, 3);
         app.services().accounts().create("axe@example.com", "Axe Admin", Role.ADMIN, "axe admin password 1");
-        var reader = new String[] {"/", "/news/", article, "/news/no-such-story"};
+        new org.masthead.page.Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC())
+            .create(null, new org.masthead.page.Pages.Draft("About us", "", "<p>Who we are.</p><h2>Contact</h2><p>Write to the desk.</p>", ""));
+        var reader = new String[] {"/", "/news/", article, "/news/no-such-story", "/about-us/"};
         for (var path : reader) {
             chrome.get(app.baseUrl() + path);
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();
@@ -148,6 +156,10 @@ class BrowserIT {
         chrome.manage().deleteAllCookies();
         chrome.get(app.baseUrl() + "/newsroom/sign-in");
         assertThat(Chromium.axeViolations(chrome)).as("axe on sign-in").isEmpty();
+        var invited = app.services().accounts().create("axe-invited@example.com", "Invited", Role.EDITOR, "an invited password 1");
+        chrome.get(app.baseUrl() + "/newsroom/welcome/" + app.services().accounts().issueLink(invited.id(), "invite", null));
+        assertThat(Chromium.axeViolations(chrome)).as("axe on an invitation").isEmpty();
+        chrome.get(app.baseUrl() + "/newsroom/sign-in");
         chrome.findElement(By.id("email")).sendKeys("axe@example.com");
         chrome.findElement(By.id("password")).sendKeys("axe admin password 1");
         chrome.findElement(By.cssSelector("button[type=submit].primary")).click();
@@ -155,7 +167,7 @@ class BrowserIT {
         for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular", "/newsroom/photos",
             "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1", "/newsroom/desk", "/newsroom/inbox", "/newsroom/audit",
             "/newsroom/articles/1/revisions", "/newsroom/fronts", "/newsroom/fronts/home", "/newsroom/fronts/news",
-            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/sections", "/newsroom/settings", "/author/clara-wren/"}) {
+            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/"}) {
             chrome.get(app.baseUrl() + path);
             if (path.endsWith("/new")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();

@@ -87,6 +87,8 @@ class HtmlValidityIT {
             pages.put("welcome-expired", app.browser().get("/newsroom/welcome/expired").body());
             pages.put("sections", admin.get("/newsroom/sections").body());
             pages.put("settings", admin.get("/newsroom/settings").body());
+            pages.put("authors", editor.get("/newsroom/authors").body());
+            pages.put("author-edit", editor.get("/newsroom/authors/clara-wren").body());
             pages.put("settings-errors", admin.post("/newsroom/settings", Map.of("name", "", "accent", "red", "footer_links", "nope")).body());
             pages.put("section-errors", admin.post("/newsroom/sections", Map.of("name", "", "slug", "")).body());
             editor.get("/newsroom/fronts/home");

@@ -256,4 +256,19 @@ class InlinePhotosBrowserIT {
         assertThat(chrome.findElement(By.tagName("main")).getText()).doesNotContain("creatorJobTitle");
         assertThat(Chromium.axeViolations(chrome)).as("axe on the photo page").isEmpty();
     }
+
+    @Test
+    void an_image_pasted_or_dropped_into_the_body_goes_to_the_library_first_issue_10() {
+        var data = java.util.Base64.getEncoder().encodeToString(org.masthead.testing.Fixtures.jpeg(500, 300, 99));
+        int before = app.services().mediaStore().search("", org.masthead.media.MediaStore.Filter.ALL, 1000, 0).size();
+        chrome.get(app.baseUrl() + "/newsroom/articles/new");
+        waitUpTo(15).until(d -> (Boolean) chrome.executeScript("return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)"));
+        // What a paste or a drop of a file does: the editor holds it as a blob, then its upload handler sends it to the library.
+        chrome.executeScript("tinymce.get('body').insertContent('<p>Before.</p><img src=\"data:image/jpeg;base64," + data + "\" alt=\"Pasted\">');"
+            + "tinymce.get('body').uploadImages();");
+        waitUpTo(15).until(d -> ((String) chrome.executeScript("return tinymce.get('body').getContent()")).contains("/media/"));
+        var content = (String) chrome.executeScript("return tinymce.get('body').getContent()");
+        assertThat(content).doesNotContain("data:image").doesNotContain("blob:").containsPattern("src=\"/media/r/[0-9a-f]{64}/w\\d+\\.jpg\"");
+        assertThat(app.services().mediaStore().search("", org.masthead.media.MediaStore.Filter.ALL, 1000, 0)).hasSize(before + 1);
+    }
 }

@@ -55,6 +55,17 @@ class NewsroomOnAPhoneIT {
                     if (!scroll.get("overflow").equals(0L)) failures.add(path + " " + scroll);
                 }
                 assertThat(measured).isGreaterThanOrEqualTo(15);
+                // The action bar is in reach at once: the editor's Publish button is on screen before any scroll.
+                phone.get(app.baseUrl() + "/newsroom/articles/new");
+                new WebDriverWait(phone, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
+                @SuppressWarnings("unchecked")
+                var bar = (java.util.Map<String, Object>) phone.executeScript("""
+                    var b = document.querySelector('.action-bar button.primary').getBoundingClientRect();
+                    return {top: b.top, bottom: b.bottom, height: window.innerHeight, scrolled: window.scrollY};""");
+                assertThat(((Number) bar.get("scrolled")).doubleValue()).isZero();
+                assertThat(((Number) bar.get("top")).doubleValue()).as("Publish on screen without scrolling: " + bar).isGreaterThanOrEqualTo(0);
+                assertThat(((Number) bar.get("bottom")).doubleValue()).as("Publish on screen without scrolling: " + bar)
+                    .isLessThanOrEqualTo(((Number) bar.get("height")).doubleValue());
                 assertThat(failures).as("newsroom pages that scroll sideways at 390 px").isEmpty();
                 assertThat(article).isNotEmpty();
             } finally {

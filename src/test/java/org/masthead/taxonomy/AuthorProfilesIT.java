@@ -118,4 +118,23 @@ abstract class AuthorProfilesIT {
         assertThat(after.get("links")).isEmpty();
         assertThat(after.get("photo_id").isNull()).isTrue();
     }
+
+    @Test
+    void an_editor_keeps_a_profile_in_the_newsroom_and_a_bad_link_keeps_what_was_typed_issue_10() throws Exception {
+        var slug = publishBy("Sam Reyes", "Ferry timetable changes")[0];
+        var editor = app.signedIn("ap-editor@example.com", Role.EDITOR);
+        assertThat(editor.get("/newsroom/authors").body()).contains("/newsroom/authors/" + slug);
+        editor.get("/newsroom/authors/" + slug);
+        var bad = editor.post("/newsroom/authors/" + slug, Map.of("job_title", "Transport reporter", "bio", "Covers ferries.", "photo_id", "",
+            "links", "https://social.example/@sam\njavascript:alert(1)"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("Each link must be a full web address").contains("Covers ferries.").contains("javascript:alert(1)");
+        assertThat(JSON.readTree(api("GET", "/authors/" + slug, readToken, null).body()).get("job_title").asText()).isEmpty();
+        var ok = editor.post("/newsroom/authors/" + slug, Map.of("job_title", "Transport reporter", "bio", "Covers ferries.", "photo_id", "",
+            "links", "https://social.example/@sam"));
+        assertThat(ok.status()).isEqualTo(303);
+        assertThat(app.browser().get("/author/" + slug + "/").body()).contains("Transport reporter").contains("Covers ferries.");
+        var contributor = app.signedIn("ap-contrib@example.com", Role.CONTRIBUTOR);
+        assertThat(contributor.get("/newsroom/authors/" + slug).status()).isEqualTo(403);
+    }
 }

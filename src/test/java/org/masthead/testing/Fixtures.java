@@ -48,11 +48,17 @@ public final class Fixtures {
         m.put("action", "save");
         m.putAll(overrides);
         m.putIfAbsent("confirm_new_names", m.get("bylines")); // the form's second step for a byline never used before
+        m.putIfAbsent("confirm_new_tags", m.get("tags")); // and for a tag
         return m;
     }
 
     /** Makes these bylines known (as if stories had carried them), so a browser test's form needs no new-byline confirmation. */
     public static void knownAuthors(TestApp app, String... names) {
         app.services().db().useTransaction(h -> app.services().taxonomy().authorsNamed(h, java.util.List.of(names)));
+    }
+
+    /** Makes these tags known (as if stories had carried them), so a browser test's form needs no new-tag confirmation. */
+    public static void knownTags(TestApp app, String... names) {
+        app.services().db().useTransaction(h -> app.services().taxonomy().tagsNamed(h, java.util.List.of(names)));
     }
 }
