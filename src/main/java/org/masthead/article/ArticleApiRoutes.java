@@ -101,16 +101,9 @@ public final class ArticleApiRoutes {
             Problem.send(ctx, 404, Problem.title(404), "No author '" + org.masthead.http.PlainText.shorten(ctx.pathParam("slug"), 80) + "'.");
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
-            return;
-        }
+        var parsed = Problem.jsonObject(ctx);
+        if (parsed.isEmpty()) return;
+        var body = parsed.get();
         var c = current.get();
         var wrong = new LinkedHashMap<String, String>();
         for (var field : List.of("bio", "job_title")) if (body.has(field) && !body.get(field).isTextual()) wrong.put(field, field + " must be a string.");
@@ -403,16 +396,9 @@ public final class ArticleApiRoutes {
             Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
-            return;
-        }
+        var parsed = Problem.jsonObject(ctx);
+        if (parsed.isEmpty()) return;
+        var body = parsed.get();
         Correction.Kind kind;
         try {
             kind = Correction.Kind.parse(body.path("kind").asText("correction"));
@@ -467,17 +453,9 @@ public final class ArticleApiRoutes {
     }
 
     private Optional<Parsed> draft(Context ctx) {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
-            return Optional.empty();
-        }
-        if (body == null || !body.isObject()) {
-            Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
-            return Optional.empty();
-        }
+        var parsed = Problem.jsonObject(ctx);
+        if (parsed.isEmpty()) return Optional.empty();
+        var body = parsed.get();
         var sectionSlug = body.path("section").asText("");
         var section = taxonomy.findSectionBySlug(sectionSlug);
         var draft = new ArticleDraft(body.path("headline").asText(""), body.path("dek").asText(""), section.map(s -> s.id()).orElse(0L),

@@ -47,13 +47,10 @@ public final class FrontApiRoutes {
             Problem.send(ctx, 404, Problem.title(404), "No front '" + ctx.pathParam("front") + "': use home or a section's slug.");
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            body = null;
-        }
-        if (body == null || !body.isObject() || !body.path("slots").isArray()) {
+        var parsed = Problem.jsonObject(ctx);
+        if (parsed.isEmpty()) return;
+        var body = parsed.get();
+        if (!body.path("slots").isArray()) {
             Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object with a \"slots\" array.");
             return;
         }

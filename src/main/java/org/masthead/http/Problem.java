@@ -34,6 +34,18 @@ public final class Problem {
         }
     }
 
+    /** The request's body as a JSON object; empty after a 400 saying it must be one. */
+    public static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> jsonObject(Context ctx) {
+        try {
+            var body = JSON.readTree(ctx.body());
+            if (body != null && body.isObject()) return java.util.Optional.of(body);
+        } catch (JsonProcessingException e) {
+            // not JSON: below
+        }
+        send(ctx, 400, title(400), "The body must be a JSON object.");
+        return java.util.Optional.empty();
+    }
+
     public static String title(int status) {
         return switch (status) {
             case 400 -> "Bad request";

@@ -54,16 +54,7 @@ public final class PageApiRoutes {
         send(ctx, 200, view(p.get()));
     }
 
-    private Optional<JsonNode> body(Context ctx) {
-        try {
-            var body = json.readTree(ctx.body());
-            if (body != null && body.isObject()) return Optional.of(body);
-        } catch (Exception e) {
-            // below
-        }
-        Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object.");
-        return Optional.empty();
-    }
+    private static Optional<JsonNode> body(Context ctx) { return Problem.jsonObject(ctx); }
 
     /** The draft the body describes, or empty after a 422 naming a field that is not a string. */
     private Optional<Pages.Draft> draft(Context ctx, JsonNode body, StaticPage current) {

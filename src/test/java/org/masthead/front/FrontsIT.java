@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,7 +25,6 @@ import org.masthead.testing.TestApp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FrontsIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     TestApp app;
     Browser editor;
     String editorToken;
@@ -49,9 +45,7 @@ abstract class FrontsIT {
     void stop() { app.close(); }
 
     HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", "Bearer " + token);
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.call(app.baseUrl(), method, path, token, body);
     }
 
     /** Publishes a story in {@code section} (with a photo when {@code photoSeed} > 0); returns its id. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +22,6 @@ import org.masthead.testing.TestApp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LanguageIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     TestApp app;
     Browser editor;
     String token;
@@ -43,8 +39,7 @@ abstract class LanguageIT {
     void stop() { app.close(); }
 
     HttpResponse<String> api(String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Api.call(app.baseUrl(), method, path, token, body);
     }
 
     JsonNode created(String body) throws Exception {

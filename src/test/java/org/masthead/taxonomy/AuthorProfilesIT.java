@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,9 +39,7 @@ abstract class AuthorProfilesIT {
     void stop() { app.close(); }
 
     HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1" + path)).header("Authorization", "Bearer " + token);
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Api.call(app.baseUrl(), method, "/api/v1" + path, token, body);
     }
 
     /** Text as the JSON-LD writes it: every non-ASCII character escaped (\\u0644...), so no script or encoding can break out. */

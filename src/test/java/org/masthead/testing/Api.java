@@ -37,4 +37,11 @@ public final class Api {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
             HttpResponse.BodyHandlers.ofString());
     }
+
+    /** One content API call with a bearer token: GET when {@code body} is null, else {@code method} with the JSON body. */
+    public static HttpResponse<String> call(String baseUrl, String method, String path, String token, String body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
+        b = body == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
