@@ -130,6 +130,17 @@ public final class AccountRoutes {
                 NewsroomGuard.user(ctx).id()));
     }
 
+    /** The form's role, or empty after the users page came back naming {@code errorField}. */
+    private java.util.Optional<Role> role(Context ctx, String errorField) {
+        try {
+            return java.util.Optional.of(Role.parse(Http.field(ctx, "role")));
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, 400, Map.of(errorField, "Choose contributor, editor or admin."), Http.field(ctx, "email"), Http.field(ctx, "name"),
+                Http.field(ctx, "role"), null);
+            return java.util.Optional.empty();
+        }
+    }
+
     private User target(Context ctx) {
         return users.find(Http.id(ctx, "id")).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such user"));
     }
@@ -169,19 +180,14 @@ public final class AccountRoutes {
     private void invite(Context ctx) {
         var email = Http.field(ctx, "email");
         var name = Http.field(ctx, "name");
-        var roleName = Http.field(ctx, "role");
-        Role role;
-        try {
-            role = Role.parse(roleName);
-        } catch (IllegalArgumentException e) {
-            renderUsers(ctx, 400, Map.of("invite-role", "Choose contributor, editor or admin."), email, name, roleName, null);
-            return;
-        }
+        var chosen = role(ctx, "invite-role");
+        if (chosen.isEmpty()) return;
+        var role = chosen.get();
         User created;
         try {
             created = accounts.create(email, name, role, accounts.generatePassword()); // a password nobody is told: the link sets theirs
         } catch (IllegalArgumentException e) {
-            renderUsers(ctx, 400, Map.of("invite-email", capitalize(e.getMessage())), email, name, roleName, null);
+            renderUsers(ctx, 400, Map.of("invite-email", capitalize(e.getMessage())), email, name, role.dbValue(), null);
             return;
         }
         var token = accounts.issueLink(created.id(), "invite", NewsroomGuard.user(ctx).id());
@@ -232,13 +238,9 @@ public final class AccountRoutes {
         var email = Http.field(ctx, "email");
         var name = Http.field(ctx, "name");
         var roleName = Http.field(ctx, "role");
-        Role role;
-        try {
-            role = Role.parse(roleName);
-        } catch (IllegalArgumentException e) {
-            renderUsers(ctx, 400, Map.of("role", "Choose contributor, editor or admin."), email, name, roleName, null);
-            return;
-        }
+        var chosen = role(ctx, "role");
+        if (chosen.isEmpty()) return;
+        var role = chosen.get();
         var password = accounts.generatePassword();
         try {
             var created = accounts.create(email, name, role, password);
