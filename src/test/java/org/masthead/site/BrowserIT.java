@@ -167,9 +167,9 @@ class BrowserIT {
         for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular", "/newsroom/photos",
             "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1", "/newsroom/desk", "/newsroom/inbox", "/newsroom/audit",
             "/newsroom/articles/1/revisions", "/newsroom/fronts", "/newsroom/fronts/home", "/newsroom/fronts/news",
-            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/"}) {
+            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/pages/1", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/"}) {
             chrome.get(app.baseUrl() + path);
-            if (path.endsWith("/new")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
+            if (path.endsWith("/new") || path.matches(".*/pages/\\d+")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();
         }
     }
