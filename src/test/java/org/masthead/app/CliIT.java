@@ -99,4 +99,40 @@ class CliIT {
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("--email");
     }
+
+    @Test
+    void backup_snapshots_a_serving_site_and_restore_brings_it_back_whole_issue_11(@TempDir Path dir) throws Exception {
+        var backup = dir.resolve("backup");
+        var restored = dir.resolve("restored");
+        String path;
+        try (var app = org.masthead.testing.TestApp.start(org.masthead.db.Database.Engine.SQLITE)) {
+            path = org.masthead.testing.PublishedSite.publish(app, 3);
+            assertThat(app.browser().get(path).status()).isEqualTo(200);
+            // A writer keeps going while the snapshot is taken: the site keeps serving and saving.
+            var writes = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+                for (int i = 0; i < 20; i++) app.services().popularity().beacon(app.services().articles().listPublished(null, 1, 0).get(0).id(), "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0", null, "127.0.0." + (i + 2));
+                app.services().popularity().tick();
+                return null;
+            });
+            var made = run("backup", backup.toString(), "--data", app.dataDir().toString());
+            writes.get();
+            assertThat(made.code()).as(made.err()).isZero();
+            assertThat(made.out()).contains("Backed up to").contains("media files");
+            assertThat(run("backup", backup.toString(), "--data", app.dataDir().toString()).err()).contains("is not an empty folder");
+            try (var files = Files.walk(backup.resolve("media"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".jpg")).count()).as("the photos' files").isGreaterThanOrEqualTo(3);
+            }
+        }
+        var restore = run("restore", backup.toString(), "--data", restored.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(run("restore", backup.toString(), "--data", restored.toString()).err()).contains("already holds a site");
+        assertThat(run("restore", dir.resolve("nothing").toString(), "--data", dir.resolve("x").toString()).err()).contains("is not a Masthead backup");
+        try (var again = org.masthead.testing.TestApp.start(org.masthead.db.Database.Engine.SQLITE, java.util.Map.of("data.dir", restored.toString()))) {
+            var page = again.browser().get(path);
+            assertThat(page.status()).isEqualTo(200);
+            var photo = page.body().replaceAll("(?s).*?<img src=\"(/media/[^\"]+)\".*", "$1");
+            assertThat(again.browser().get(photo).status()).as(photo).isIn(200, 302);
+            assertThat(again.services().articles().listPublished(null, 10, 0)).hasSize(3);
+        }
+    }
 }
