@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The masthead command line: demo, run, user add. */
 @Command(name = "masthead", mixinStandardHelpOptions = true, version = "masthead 0.1",
     description = "A news publishing platform.", subcommands = {Main.Demo.class, Main.Run.class, Main.UserCmd.class, Main.TokenCmd.class,
-        Main.Backup.class, Main.Restore.class})
+        Main.Backup.class, Main.Restore.class, Main.ImportCmd.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -306,6 +306,52 @@ public final class Main implements Runnable {
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("masthead: " + e.getMessage());
                 return 2;
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Bring content in.", subcommands = {ImportWxr.class})
+    static final class ImportCmd implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+    }
+
+    @Command(name = "wxr", description = "Import a WordPress export (WXR 1.0-1.2): posts, pages, authors, categories and tags; again updates, never duplicates.")
+    static final class ImportWxr implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @CommandLine.Parameters(index = "0", description = "the WordPress export file") Path file;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+        @Option(names = "--dry-run", description = "store nothing; report what would change") boolean dryRun;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("masthead: no such file " + file);
+                return 2;
+            }
+            var overrides = new HashMap<String, String>();
+            if (data != null) overrides.put("data.dir", data.toString());
+            var config = loadConfig(overrides);
+            try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) {
+                var s = services.s();
+                var admin = s.users().list().stream().filter(u -> u.role() == Role.ADMIN && !u.disabled()).findFirst();
+                if (admin.isEmpty()) {
+                    err.println("masthead: there is no admin yet (the import acts as one); add one with: ./masthead user add --role admin --email …");
+                    return 2;
+                }
+                var importer = new org.masthead.importer.WxrImport(s.db(), s.publishing(), s.articles(), s.taxonomy(),
+                    new org.masthead.page.Pages(s.db(), s.taxonomy(), Clock.systemUTC()), config.site().timeZone(), Clock.systemUTC());
+                long started = System.nanoTime();
+                try {
+                    var report = importer.run(file, admin.get(), dryRun);
+                    spec.commandLine().getOut().println(report.text());
+                    spec.commandLine().getOut().println("In " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+                    return 0;
+                } catch (org.masthead.importer.WxrReader.WxrException e) {
+                    err.println("masthead: " + file + ": " + e.getMessage() + "; nothing was imported.");
+                    return 2;
+                }
             }
         }
     }

@@ -409,6 +409,9 @@ public final class ArticleStore {
             .mapTo(Integer.class).one());
     }
 
+    /** Points an old address (an imported site's permalink, "/?p=12") at a story, replacing what it pointed at. */
+    public void addRedirect(String oldPath, long articleId, long now) { db.useTransaction(h -> insertRedirect(h, oldPath, articleId, now)); }
+
     void insertRedirect(Handle h, String oldPath, long id, long now) {
         h.createUpdate("delete from redirect where old_path = :p").bind("p", oldPath).execute();
         h.createUpdate("insert into redirect (old_path, article_id, created_at) values (:p, :id, :now)")

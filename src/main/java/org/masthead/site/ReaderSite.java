@@ -117,7 +117,7 @@ public final class ReaderSite {
      * Query strings other than a front's page number are ignored (tracking parameters share the page).
      */
     static String keyFor(String path, String query) {
-        if (path.equals("/")) return "home";
+        if (path.equals("/")) return query != null && query.matches("(?:.*&)?p=[0-9]+(?:&.*)?") ? null : "home"; // "/?p=12": an imported site's old link
         var parts = path.split("/", -1);
         if (parts.length == 3 && !parts[1].isEmpty() && parts[2].isEmpty()) {
             int page = 1;
@@ -222,6 +222,14 @@ public final class ReaderSite {
     }
 
     private void home(Context ctx) {
+        var old = ctx.queryParam("p");
+        if (old != null && old.matches("[0-9]{1,18}")) { // WordPress's "?p=12" of an imported story
+            var moved = articles.findRedirect("/?p=" + old).flatMap(articles::find).filter(a -> a.isPublished());
+            if (moved.isPresent()) {
+                moved(ctx, moved.get().path());
+                return;
+            }
+        }
         serve(ctx, "home", () -> {
             var latest = fronts.resolve(fronts.find("home").orElseThrow(), org.masthead.front.Fronts.HOME_SLOTS); // editors' picks, then the newest
             if (latest.isEmpty()) {

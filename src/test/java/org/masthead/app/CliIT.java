@@ -135,4 +135,21 @@ class CliIT {
             assertThat(again.services().articles().listPublished(null, 10, 0)).hasSize(3);
         }
     }
+
+    @Test
+    void import_wxr_reports_what_came_in_and_refuses_a_malformed_export_naming_where_issue_11(@TempDir Path dir) {
+        var export = org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml").toString();
+        assertThat(run("import", "wxr", export, "--data", dir.toString()).err()).contains("there is no admin yet");
+        assertThat(run("user", "add", "--email", "importer@example.com", "--role", "admin", "--data", dir.toString()).code()).isZero();
+        var dry = run("import", "wxr", export, "--data", dir.toString(), "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run, nothing stored: would import 6 stories");
+        var done = run("import", "wxr", export, "--data", dir.toString());
+        assertThat(done.out()).contains("Imported 6 stories and 4 pages (10 new, 0 updated)").contains("not imported: {page (draft)=1}").contains("comments counted");
+        assertThat(run("import", "wxr", export, "--data", dir.toString()).out()).contains("0 new, 10 updated");
+        var bad = run("import", "wxr", org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/malformed.xml").toString(), "--data", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("line ").contains("column ").contains("nothing was imported");
+        assertThat(run("import", "wxr", dir.resolve("missing.xml").toString(), "--data", dir.toString()).err()).contains("no such file");
+    }
 }

@@ -1,0 +1,7 @@
+package org.masthead.importer;
+
+import org.masthead.db.Database;
+
+class WxrImportPostgresIT extends WxrImportIT {
+    @Override Database.Engine engine() { return Database.Engine.POSTGRESQL; }
+}
