@@ -57,6 +57,13 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The configuration, with {@code --data} (when given) as the data folder: what every maintenance command starts from. */
+    static AppConfig configFor(Path data) throws IOException {
+        var overrides = new HashMap<String, String>();
+        if (data != null) overrides.put("data.dir", data.toString());
+        return loadConfig(overrides);
+    }
+
     static AppConfig loadConfig(Map<String, String> overrides) throws IOException {
         var props = new Properties();
         var file = System.getenv("MASTHEAD_CONFIG");
@@ -164,9 +171,7 @@ public final class Main implements Runnable {
             } else {
                 password = null;
             }
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+            try (var services = new ClosingServices(App.services(configFor(data), Clock.systemUTC()))) {
                 var accounts = services.s().accounts();
                 var pw = password == null ? accounts.generatePassword() : password;
                 try {
@@ -207,9 +212,7 @@ public final class Main implements Runnable {
                 err.println("masthead: --scope must be read or editor, not '" + scope + "'");
                 return 2;
             }
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+            try (var services = new ClosingServices(App.services(configFor(data), Clock.systemUTC()))) {
                 var s = services.s();
                 var owner = user == null
                     ? s.users().list().stream().filter(u -> u.role() == Role.ADMIN && !u.disabled()).findFirst()
@@ -241,9 +244,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            try (var services = new ClosingServices(App.services(loadConfig(overrides), Clock.systemUTC()))) {
+            try (var services = new ClosingServices(App.services(configFor(data), Clock.systemUTC()))) {
                 var tokens = services.s().apiTokens();
                 if (tokens.list().stream().noneMatch(t -> t.id() == id && t.revokedAt() == null)) {
                     spec.commandLine().getErr().println("masthead: there is no live token with id " + id);
@@ -264,9 +265,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            var config = loadConfig(overrides);
+            var config = configFor(data);
             if (!config.db().isEmbedded()) {
                 spec.commandLine().getErr().println("masthead: this site runs on PostgreSQL; back it up with pg_dump and a copy of the media folder"
                     + " (docs/backup.md): pg_dump --format=custom --file=masthead.dump \"$MASTHEAD_DATABASE_URL\"");
@@ -293,9 +292,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            var config = loadConfig(overrides);
+            var config = configFor(data);
             try {
                 var s = org.masthead.db.Backups.restore(backup, config.db().dataDir());
                 try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) { // migrates an older backup forward, and proves it opens
@@ -330,9 +327,7 @@ public final class Main implements Runnable {
                 err.println("masthead: no such file " + file);
                 return 2;
             }
-            var overrides = new HashMap<String, String>();
-            if (data != null) overrides.put("data.dir", data.toString());
-            var config = loadConfig(overrides);
+            var config = configFor(data);
             try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) {
                 var s = services.s();
                 var admin = s.users().list().stream().filter(u -> u.role() == Role.ADMIN && !u.disabled()).findFirst();
