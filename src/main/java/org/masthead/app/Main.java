@@ -340,6 +340,7 @@ public final class Main implements Runnable {
                 long started = System.nanoTime();
                 try {
                     var report = importer.run(file, admin.get(), dryRun);
+                    if (!dryRun) new org.masthead.cluster.SiteVersion(s.db()).bump(); // new sections: running nodes re-render within a second
                     spec.commandLine().getOut().println(report.text());
                     spec.commandLine().getOut().println("In " + (System.nanoTime() - started) / 1_000_000 + " ms.");
                     return 0;

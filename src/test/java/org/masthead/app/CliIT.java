@@ -137,7 +137,7 @@ class CliIT {
     }
 
     @Test
-    void import_wxr_reports_what_came_in_and_refuses_a_malformed_export_naming_where_issue_11(@TempDir Path dir) {
+    void import_wxr_reports_what_came_in_and_refuses_a_malformed_export_naming_where_issue_11(@TempDir Path dir) throws Exception {
         var export = org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml").toString();
         assertThat(run("import", "wxr", export, "--data", dir.toString()).err()).contains("there is no admin yet");
         assertThat(run("user", "add", "--email", "importer@example.com", "--role", "admin", "--data", dir.toString()).code()).isZero();
@@ -147,6 +147,10 @@ class CliIT {
         var done = run("import", "wxr", export, "--data", dir.toString());
         assertThat(done.out()).contains("Imported 6 stories and 4 pages (10 new, 0 updated)").contains("not imported: {page (draft)=1}").contains("comments counted");
         assertThat(run("import", "wxr", export, "--data", dir.toString()).out()).contains("0 new, 10 updated");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("masthead.db")); var rs = c.createStatement().executeQuery("select version from site_version")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).as("each import tells running nodes to re-render").isGreaterThanOrEqualTo(3);
+        }
         var bad = run("import", "wxr", org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/malformed.xml").toString(), "--data", dir.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("line ").contains("column ").contains("nothing was imported");
