@@ -449,16 +449,24 @@ public final class ArticleAdminRoutes {
             return "1".equals(Http.field(ctx, "no_byline")) ? null
                 : "Who wrote this? Add a byline, or tick “No byline” for unsigned copy (for wire copy, the agency, such as Reuters).";
         }
-        var current = article == null ? java.util.Set.<String>of()
-            : article.authors().stream().map(a -> org.masthead.taxonomy.Slugs.nameKey(a.displayName())).collect(java.util.stream.Collectors.toSet());
-        var confirmed = ArticleDraft.names(Http.field(ctx, "confirm_new_names")).stream().map(org.masthead.taxonomy.Slugs::nameKey)
-            .collect(java.util.stream.Collectors.toSet());
-        var unsure = names.stream() // the story's own bylines and confirmed names need no look-up (a plain re-save asks nothing)
-            .filter(n -> !current.contains(org.masthead.taxonomy.Slugs.nameKey(n)) && !confirmed.contains(org.masthead.taxonomy.Slugs.nameKey(n))).toList();
-        var unknown = taxonomy.unknownAuthors(unsure);
+        var current = article == null ? List.<String>of() : article.authors().stream().map(a -> a.displayName()).toList();
+        return newNames(ctx, names, current, "confirm_new_names", org.masthead.taxonomy.Slugs::nameKey, taxonomy::unknownAuthors, NEW_NAMES, "byline", "bylines");
+    }
+
+    /**
+     * The names among {@code names} nobody has used yet and this form did not confirm: refused once, with the
+     * confirmation for the next send kept in {@code attribute}. The story's own names and confirmed ones cost no look-up.
+     */
+    private static @Nullable String newNames(Context ctx, List<String> names, List<String> current, String confirmField,
+                                             java.util.function.Function<String, String> key, java.util.function.Function<List<String>, List<String>> unknownOf,
+                                             String attribute, String one, String many) {
+        var known = new java.util.HashSet<String>();
+        current.forEach(n -> known.add(key.apply(n)));
+        ArticleDraft.names(Http.field(ctx, confirmField)).forEach(n -> known.add(key.apply(n)));
+        var unknown = unknownOf.apply(names.stream().filter(n -> !known.contains(key.apply(n))).toList());
         if (unknown.isEmpty()) return null;
-        ctx.attribute(NEW_NAMES, unknown);
-        return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new byline." : "New bylines: " + String.join(", ", unknown) + ".")
+        ctx.attribute(attribute, unknown);
+        return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new " + one + "." : "New " + many + ": " + String.join(", ", unknown) + ".")
             + " Check the spelling, then save again to create " + (unknown.size() == 1 ? "it" : "them") + ".";
     }
 
@@ -467,15 +475,9 @@ public final class ArticleAdminRoutes {
 
     /** As for bylines: a tag no story has carried is created only when confirmed, so "Budjet" never becomes a topic page. */
     private @Nullable String tagProblem(Context ctx, Form form, @Nullable Article article) {
-        java.util.function.Function<String, String> key = n -> org.masthead.taxonomy.Slugs.termKey(org.masthead.taxonomy.Slugs.nameKey(n));
-        var current = article == null ? java.util.Set.<String>of() : article.tags().stream().map(t -> key.apply(t.name())).collect(java.util.stream.Collectors.toSet());
-        var confirmed = ArticleDraft.names(Http.field(ctx, "confirm_new_tags")).stream().map(key).collect(java.util.stream.Collectors.toSet());
-        var unsure = ArticleDraft.names(form.tags()).stream().filter(n -> !current.contains(key.apply(n)) && !confirmed.contains(key.apply(n))).toList();
-        var unknown = taxonomy.unknownTags(unsure);
-        if (unknown.isEmpty()) return null;
-        ctx.attribute(NEW_TAGS, unknown);
-        return (unknown.size() == 1 ? "“" + unknown.get(0) + "” is a new tag." : "New tags: " + String.join(", ", unknown) + ".")
-            + " Check the spelling, then save again to create " + (unknown.size() == 1 ? "it" : "them") + ".";
+        var current = article == null ? List.<String>of() : article.tags().stream().map(t -> t.name()).toList();
+        return newNames(ctx, ArticleDraft.names(form.tags()), current, "confirm_new_tags",
+            n -> org.masthead.taxonomy.Slugs.termKey(org.masthead.taxonomy.Slugs.nameKey(n)), taxonomy::unknownTags, NEW_TAGS, "tag", "tags");
     }
 
     /** The editor's embed button: what a pasted address embeds (provider, id, label, page), or 422 naming the providers known. */
@@ -486,7 +488,7 @@ public final class ArticleAdminRoutes {
             ctx.status(422).result("{\"error\": \"Paste the address of a YouTube or Vimeo video, or of a post on X or Instagram.\"}");
             return;
         }
-        var e = found.get();
+        var e = found.get(); // provider, id and addresses are made of [A-Za-z0-9_-] only (Embeds.ID): nothing to escape
         ctx.result("{\"provider\": \"" + e.provider() + "\", \"id\": \"" + e.id() + "\", \"label\": \"" + e.label() + "\", \"page_url\": \"" + e.pageUrl() + "\"}");
     }
 

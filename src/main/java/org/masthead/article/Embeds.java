@@ -44,9 +44,6 @@ public final class Embeds {
         }
     }
 
-    /** The frame hosts the reader pages' Content-Security-Policy allows (frames only, and only once a reader clicks). */
-    public static final String FRAME_HOSTS = "https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com";
-
     public static final Pattern PROVIDER = Pattern.compile("^(?:youtube|vimeo|x|instagram)$");
     public static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 

@@ -94,8 +94,8 @@ public final class FrontAdminRoutes {
     }
 
     private void show(Context ctx) {
-        var front = java.util.Optional.of(allowed(ctx));
-        var slots = fronts.slots(front.get());
+        var front = allowed(ctx);
+        var slots = fronts.slots(front);
         var byId = new LinkedHashMap<Long, ArticleSummary>();
         articles.listPublishedByIds(slots.stream().map(Fronts.Slot::articleId).toList()).forEach(a -> byId.put(a.id(), a));
         var rows = new ArrayList<Row>();
@@ -104,7 +104,7 @@ public final class FrontAdminRoutes {
             if (a == null) continue; // unpublished since: readers no longer see it there
             rows.add(row(a, rows.size() + 1, s.pinnedUntil() == null ? "" : LOCAL.format(java.time.Instant.ofEpochMilli(s.pinnedUntil()).atZone(zone.get()))));
         }
-        render(ctx, 200, front.get(), rows, Map.of(), "1".equals(ctx.queryParam("saved")) ? "Front saved: readers see it now." : "");
+        render(ctx, 200, front, rows, Map.of(), "1".equals(ctx.queryParam("saved")) ? "Front saved: readers see it now." : "");
     }
 
     private static Row row(ArticleSummary a, int position, String pinned) {
@@ -125,7 +125,7 @@ public final class FrontAdminRoutes {
      * the site's zone, or empty) and {@code remove}; then {@code add_article_id} at {@code add_position}.
      */
     private void save(Context ctx) {
-        var front = java.util.Optional.of(allowed(ctx));
+        var front = allowed(ctx);
         var ids = ctx.formParams("article_id");
         var positions = ctx.formParams("position");
         var pins = ctx.formParams("pinned_until");
@@ -161,9 +161,9 @@ public final class FrontAdminRoutes {
             slots.add(new Fronts.Slot(t.id(), until));
         }
         if (errors.isEmpty()) {
-            switch (fronts.set(front.get(), slots)) {
+            switch (fronts.set(front, slots)) {
                 case Fronts.Result.Saved saved -> {
-                    ctx.redirect("/newsroom/fronts/" + org.masthead.taxonomy.Slugs.encode(front.get().name()) + "?saved=1", HttpStatus.SEE_OTHER);
+                    ctx.redirect("/newsroom/fronts/" + org.masthead.taxonomy.Slugs.encode(front.name()) + "?saved=1", HttpStatus.SEE_OTHER);
                     return;
                 }
                 case Fronts.Result.Invalid invalid -> errors.putAll(invalid.problems());
@@ -178,7 +178,7 @@ public final class FrontAdminRoutes {
             var a = byId.get(t.id());
             rows.add(a == null ? new Row(t.id(), "Story " + t.id() + " (not published)", "", false, i + 1, t.pinned()) : row(a, i + 1, t.pinned()));
         }
-        render(ctx, 400, front.get(), rows, errors, "");
+        render(ctx, 400, front, rows, errors, "");
     }
 
     private static @Nullable Long parseLong(@Nullable String s) {

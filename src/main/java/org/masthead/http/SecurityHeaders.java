@@ -7,9 +7,11 @@ package org.masthead.http;
  * styles, so the newsroom allows those, still from no other origin. Nothing may frame either.
  */
 public final class SecurityHeaders {
+    /** The players a click-to-load embed may frame once a reader asks (article.Embeds makes their addresses). */
+    public static final String EMBED_FRAME_HOSTS = "https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com";
     public static final String READER_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
-        + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com"; // click-to-load embeds
+        + "frame-src " + EMBED_FRAME_HOSTS;
     public static final String NEWSROOM_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "connect-src 'self'; font-src 'self'; frame-src 'self'; child-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";

@@ -167,11 +167,11 @@ public final class WxrImport {
         if (headline.isEmpty()) headline = "(untitled " + (item.postId().isEmpty() ? "post" : "post " + item.postId()) + ")";
         if (!headline.equals(org.jsoup.Jsoup.parse(item.title()).text().strip())) problems.add("“" + headline + "”: the title was shortened or had markup removed.");
         var section = sectionFor(item);
-        var firstCategorySeen = new boolean[] {false};
+        boolean firstCategorySeen = false;
         var tags = new ArrayList<String>();
         for (var t : item.terms()) {
-            if (t.domain().equals("category") && !firstCategorySeen[0]) {
-                firstCategorySeen[0] = true;
+            if (t.domain().equals("category") && !firstCategorySeen) { // the section
+                firstCategorySeen = true;
                 continue;
             }
             var name = plain(t.name(), 60);
@@ -218,13 +218,12 @@ public final class WxrImport {
         }
         int redirects = 0;
         var path = oldPath(item.link());
-        var now2 = clock.millis();
         if (path != null && !path.equals(articles.find(id).orElseThrow().path()) && !path.equals("/?p=" + item.postId())) {
-            articles.addRedirect(path, id, now2);
+            articles.addRedirect(path, id, now);
             redirects++;
         }
         if (!item.postId().isEmpty()) {
-            articles.addRedirect("/?p=" + item.postId(), id, now2);
+            articles.addRedirect("/?p=" + item.postId(), id, now);
             redirects++;
         }
         return redirects;

@@ -54,7 +54,6 @@ public final class TaxonomyStore {
                 }
                 h.createUpdate("delete from section_redirect where old_slug = :s").bind("s", slug).execute(); // the address is a section again
                 h.createUpdate("insert into section_redirect (old_slug, section_id) values (:s, :id)").bind("s", current.slug()).bind("id", id).execute();
-                h.createUpdate("update section_redirect set section_id = :id where section_id = :id").bind("id", id).execute();
             }
             h.createUpdate("update section set name = :n, slug = :s, position = :p, hidden = :h where id = :id")
                 .bind("n", trimmed).bind("s", slug).bind("p", position).bind("h", hidden).bind("id", id).execute();
