@@ -127,6 +127,7 @@ public final class FrontAdminRoutes {
     private void save(Context ctx) {
         var front = allowed(ctx);
         var ids = ctx.formParams("article_id");
+        if (ids.size() > Fronts.MAX_SLOTS) throw new io.javalin.http.BadRequestResponse(Fronts.tooMany(ids.size())); // no form of ours sends more
         var positions = ctx.formParams("position");
         var pins = ctx.formParams("pinned_until");
         var removed = new HashSet<>(ctx.formParams("remove"));

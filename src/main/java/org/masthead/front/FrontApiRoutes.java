@@ -54,6 +54,10 @@ public final class FrontApiRoutes {
             Problem.send(ctx, 400, Problem.title(400), "The body must be a JSON object with a \"slots\" array.");
             return;
         }
+        if (body.get("slots").size() > Fronts.MAX_SLOTS) { // one answer, however long the list
+            Problem.invalid(ctx, Map.of("slots", Fronts.tooMany(body.get("slots").size())));
+            return;
+        }
         var slots = new ArrayList<Fronts.Slot>();
         var problems = new LinkedHashMap<String, String>();
         int i = 0;

@@ -127,8 +127,8 @@ public final class Fronts {
      * {@link #MAX_SLOTS}, none twice, pinned until a future time or until removed. A refusal stores nothing.
      */
     public Result set(Front front, List<Slot> slots) {
+        if (slots.size() > MAX_SLOTS) return new Result.Invalid(Map.of("slots", tooMany(slots.size()))); // before looking anything up
         var problems = new LinkedHashMap<String, String>();
-        if (slots.size() > MAX_SLOTS) problems.put("slots", "A front holds at most " + MAX_SLOTS + " stories (this has " + slots.size() + ").");
         var found = new LinkedHashMap<Long, ArticleSummary>();
         articles.listPublishedByIds(slots.stream().map(Slot::articleId).distinct().toList()).forEach(a -> found.put(a.id(), a));
         var seen = new HashSet<Long>();
@@ -151,6 +151,8 @@ public final class Fronts {
         announce.accept(List.copyOf(touched));
         return new Result.Saved(List.copyOf(slots));
     }
+
+    static String tooMany(int n) { return "A front holds at most " + MAX_SLOTS + " stories (this has " + n + ")."; }
 
     /** The expiry job's step: takes every pin that ran out off its front and announces the change. */
     public void expire() {

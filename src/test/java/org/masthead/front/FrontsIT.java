@@ -190,4 +190,14 @@ abstract class FrontsIT {
         assertThat(sportDesk.post("/newsroom/fronts/news", Map.of()).status()).isEqualTo(403);
         assertThat(editor.get("/newsroom/fronts/home").status()).as("an unrestricted editor").isEqualTo(200);
     }
+
+    @Test
+    void a_list_of_thousands_of_slots_gets_one_short_answer_issue_10() throws Exception {
+        var many = new StringBuilder("[");
+        for (int i = 1; i <= 5000; i++) many.append(i > 1 ? "," : "").append("{\"article_id\": ").append(i).append('}');
+        var res = api("PUT", "/api/v1/fronts/home", editorToken, "{\"slots\": " + many + "]}");
+        assertThat(res.statusCode()).isEqualTo(422);
+        assertThat(res.body().length()).as("not a problem per slot").isLessThan(1000);
+        assertThat(res.body()).contains("at most 20 stories (this has 5000)");
+    }
 }
