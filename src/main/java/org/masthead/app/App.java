@@ -106,12 +106,16 @@ public final class App implements AutoCloseable {
     private final Services services;
 
     private final Jobs jobs;
+    private final AppConfig config;
 
-    private App(Javalin server, Services services, Jobs jobs) {
+    private App(Javalin server, Services services, Jobs jobs, AppConfig config) {
         this.server = server;
         this.services = services;
         this.jobs = jobs;
+        this.config = config;
     }
+
+    public AppConfig config() { return config; }
 
     /** Opens the store (migrated) and the services without the web server: for CLI commands. */
     public static Services services(AppConfig config, Clock clock) {
@@ -141,6 +145,12 @@ public final class App implements AutoCloseable {
         var popularity = new Popularity(views, articles, clock, new Popularity.Settings(p.tick(), 10, p.perAddressPerMinute(),
             p.maxRememberedReaders(), p.maxPendingKeys(), p.retentionDays()), BotFilter.load(), metrics);
         return new Services(node, db, accounts, users, taxonomy, articles, changes, publishing, new ApiTokens(db, clock), mediaStore, uploads, renditions, renditionJob, popularity, views, metrics);
+    }
+
+    /** The WordPress importer over these services, for the CLI, the newsroom's upload page and tests. */
+    public static org.masthead.importer.WxrImport wxrImport(Services s, AppConfig config, Clock clock) {
+        return new org.masthead.importer.WxrImport(s.db(), s.publishing(), s.articles(), s.taxonomy(), new org.masthead.page.Pages(s.db(), s.taxonomy(), clock),
+            s.uploads(), s.accounts(), new OutboundGuard(config.http().allowPrivateTargets()), config.site().timeZone(), clock);
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -279,7 +289,7 @@ public final class App implements AutoCloseable {
         }
         jobs.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
-        return new App(server, s, jobs);
+        return new App(server, s, jobs, config);
     }
 
     /** The scheduler's step: publish what is due, timing each delay and counting the late ones. */

@@ -319,12 +319,19 @@ public final class Main implements Runnable {
         @CommandLine.Parameters(index = "0", description = "the WordPress export file") Path file;
         @Option(names = "--data", description = "data folder (default ./data)") Path data;
         @Option(names = "--dry-run", description = "store nothing; report what would change") boolean dryRun;
+        @Option(names = "--media-dir", description = "a copy of the site's wp-content/uploads folder, for its photos") Path mediaDir;
+        @Option(names = "--fetch-media", description = "fetch photos the media folder lacks from their addresses (public addresses only)") boolean fetchMedia;
+        @Option(names = "--create-users", description = "make each exported author a contributor account (they set a password by reset)") boolean createUsers;
 
         @Override
         public Integer call() throws Exception {
             var err = spec.commandLine().getErr();
             if (!Files.isRegularFile(file)) {
                 err.println("masthead: no such file " + file);
+                return 2;
+            }
+            if (mediaDir != null && !Files.isDirectory(mediaDir)) {
+                err.println("masthead: --media-dir " + mediaDir + " is not a folder");
                 return 2;
             }
             var config = configFor(data);
@@ -335,11 +342,16 @@ public final class Main implements Runnable {
                     err.println("masthead: there is no admin yet (the import acts as one); add one with: ./masthead user add --role admin --email …");
                     return 2;
                 }
-                var importer = new org.masthead.importer.WxrImport(s.db(), s.publishing(), s.articles(), s.taxonomy(),
-                    new org.masthead.page.Pages(s.db(), s.taxonomy(), Clock.systemUTC()), config.site().timeZone(), Clock.systemUTC());
+                var importer = App.wxrImport(s, config, Clock.systemUTC());
                 long started = System.nanoTime();
+                long[] shown = {0};
+                var options = new org.masthead.importer.WxrImport.Options(dryRun, mediaDir, fetchMedia, createUsers, p -> {
+                    if (System.nanoTime() - shown[0] < 1_000_000_000L) return;
+                    shown[0] = System.nanoTime();
+                    err.println("masthead: " + p.text());
+                });
                 try {
-                    var report = importer.run(file, admin.get(), dryRun);
+                    var report = importer.run(file, admin.get(), options);
                     if (!dryRun) new org.masthead.cluster.SiteVersion(s.db()).bump(); // new sections: running nodes re-render within a second
                     spec.commandLine().getOut().println(report.text());
                     spec.commandLine().getOut().println("In " + (System.nanoTime() - started) / 1_000_000 + " ms.");

@@ -1,123 +1,512 @@
 package org.masthead.importer;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
+import org.masthead.account.Accounts;
+import org.masthead.account.Role;
 import org.masthead.account.User;
 import org.masthead.article.ArticleDraft;
+import org.masthead.article.ArticleStatus;
 import org.masthead.article.ArticleStore;
+import org.masthead.article.PhotoUse;
 import org.masthead.article.Publishing;
+import org.masthead.article.Seo;
 import org.masthead.article.Transition;
 import org.masthead.db.Database;
+import org.masthead.http.OutboundGuard;
+import org.masthead.media.Photo;
+import org.masthead.media.PhotoText;
+import org.masthead.media.PhotoUploads;
+import org.masthead.media.UploadRejected;
 import org.masthead.page.Pages;
 import org.masthead.taxonomy.Slugs;
 import org.masthead.taxonomy.TaxonomyStore;
 
 /**
  * Imports a WordPress export: posts become stories (status, dates and slugs kept), pages static
- * pages, authors bylines, a post's first category its section (created when new) and the rest tags.
- * Each item is keyed on the exported site plus its post id, so importing again updates and never
- * duplicates (and a run cut short is resumed by running it again). Old permalinks and {@code ?p=ID}
- * answer 301. Attachments, menus and comments are counted and reported, not imported yet.
+ * pages, authors (and Co-Authors Plus guest authors) bylines, a post's first category its section
+ * (created when new) and the rest tags, attachments photos (from a copy of the uploads folder, or
+ * fetched through the SSRF guard) with their caption, alt text, credit and copyright, featured images
+ * lead photos, and Yoast's titles and descriptions the search fields. Each item is keyed on the
+ * exported site plus its post id, so importing again updates and never duplicates. The export is read
+ * twice: once whole to check it (a malformed or hostile one stops before anything is stored), then
+ * streamed in batches of {@value #BATCH}, each one transaction with the run's checkpoint, so a run
+ * killed mid-way resumes after its last batch. Old permalinks and {@code ?p=ID} answer 301.
  */
 public final class WxrImport {
+    static final int BATCH = 100;
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** How to run: {@code mediaDir} is a copy of wp-content/uploads; {@code fetchMedia} fetches what it lacks from the attachment's address. */
+    public record Options(boolean dryRun, @Nullable Path mediaDir, boolean fetchMedia, boolean createUsers, Consumer<Progress> progress) {
+        public static Options dry(boolean dryRun) { return new Options(dryRun, null, false, false, p -> { }); }
+
+        public Options withProgress(Consumer<Progress> listener) { return new Options(dryRun, mediaDir, fetchMedia, createUsers, listener); }
+    }
+
+    /** Items done of the total (posts and pages), and the pace of this run. */
+    public record Progress(long runId, long done, long total, double perSecond) {
+        public long etaSeconds() { return perSecond <= 0 ? -1 : Math.round((total - done) / perSecond); }
+
+        public String text() {
+            return done + " of " + total + " items, " + Math.round(perSecond) + " items/s" + (etaSeconds() >= 0 && done < total ? ", about " + etaSeconds() + " s to go" : "");
+        }
+    }
+
     /** What a run did (or, dry, would do): counts by what became of the items, and what it could not take. */
-    public record Report(int stories, int pages, int created, int updated, Map<String, Integer> notImported, int comments, int redirects,
-                         List<String> problems, boolean dryRun) {
+    public record Report(int stories, int pages, int created, int updated, int photos, Map<String, Integer> notImported, int comments, int redirects,
+                         int users, long resumedAfter, List<String> problems, boolean dryRun) {
         public String text() {
             return (dryRun ? "Dry run, nothing stored: would import " : "Imported ") + stories + " stories and " + pages + " pages (" + created + " new, "
-                + updated + " updated), " + redirects + " old addresses redirected; not imported: " + notImported + "; " + comments + " comments counted."
+                + updated + " updated), " + photos + " photos, " + redirects + " old addresses redirected"
+                + (users > 0 ? ", " + users + " users created" : "") + (resumedAfter > 0 ? "; resumed after " + resumedAfter + " items done before" : "")
+                + "; not imported: " + notImported + "; " + comments + " comments counted (comments are not imported)."
                 + (problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems));
         }
     }
+
+    /** An attachment as the export describes it. */
+    record Attachment(String id, String url, String file, String title, String caption, String alt, Map<String, String> imageMeta, String parent) {}
 
     private final Database db;
     private final Publishing publishing;
     private final ArticleStore articles;
     private final TaxonomyStore taxonomy;
     private final Pages pages;
+    private final @Nullable PhotoUploads uploads;
+    private final @Nullable Accounts accounts;
+    private final OutboundGuard guard;
     private final ZoneId zone;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public WxrImport(Database db, Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, Pages pages, ZoneId zone, java.time.Clock clock) {
+    public WxrImport(Database db, Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, Pages pages, @Nullable PhotoUploads uploads,
+                     @Nullable Accounts accounts, OutboundGuard guard, ZoneId zone, Clock clock) {
         this.db = db;
         this.publishing = publishing;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.pages = pages;
+        this.uploads = uploads;
+        this.accounts = accounts;
+        this.guard = guard;
         this.zone = zone;
         this.clock = clock;
     }
 
-    /**
-     * Reads the whole export first (a malformed or hostile one stops before anything is stored), then imports as {@code actor}.
-     */
-    public Report run(java.nio.file.Path file, User actor, boolean dryRun) throws WxrReader.WxrException, java.io.IOException {
-        var items = new ArrayList<WxrReader.Item>();
-        WxrReader.Summary summary;
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            summary = WxrReader.read(in, items::add);
-        }
-        var source = summary.baseSiteUrl().isEmpty() ? "wxr:" + summary.channelTitle() : summary.baseSiteUrl();
-        var names = new LinkedHashMap<String, String>();
-        summary.authors().forEach(a -> names.put(a.login(), a.displayName().isBlank() ? a.login() : a.displayName()));
-        int stories = 0;
-        int pageCount = 0;
-        int created = 0;
-        int updated = 0;
-        int redirects = 0;
-        var skipped = new TreeMap<String, Integer>();
-        var problems = new ArrayList<String>();
-        for (var item : items) {
-            var type = item.postType();
-            if (!type.equals("post") && !type.equals("page")) {
-                skipped.merge(type, 1, Integer::sum);
-                continue;
-            }
-            if (type.equals("page") && !item.status().equals("publish")) { // pages here are public: a draft or private one stays out
-                skipped.merge("page (" + item.status() + ")", 1, Integer::sum);
-                continue;
-            }
-            var key = item.postId().isEmpty() ? "title:" + item.title() : item.postId();
-            var existing = find(source, key);
-            if (type.equals("page")) pageCount++;
-            else stories++;
-            if (existing.isPresent()) updated++;
-            else created++;
-            if (dryRun) continue;
-            try {
-                if (type.equals("page")) importPage(source, key, item, existing, problems);
-                else redirects += importPost(source, key, item, existing, names, actor, problems);
-            } catch (RuntimeException e) {
-                problems.add("“" + item.title() + "” (" + type + " " + item.postId() + "): " + e.getMessage());
-            }
-        }
-        return new Report(stories, pageCount, created, updated, Map.copyOf(skipped), summary.comments(), redirects, List.copyOf(problems), dryRun);
-    }
+    public Report run(Path file, User actor, boolean dryRun) throws WxrReader.WxrException, IOException { return run(file, actor, Options.dry(dryRun)); }
 
-    private Optional<Long> find(String source, String id) {
-        return db.read(h -> h.createQuery("select target_id from import_item where source = :s and source_id = :i").bind("s", source).bind("i", id)
-            .mapTo(Long.class).findOne());
-    }
-
-    private void remember(String source, String id, String kind, long target) {
-        db.useTransaction(h -> {
-            h.createUpdate("delete from import_item where source = :s and source_id = :i").bind("s", source).bind("i", id).execute();
-            h.createUpdate("insert into import_item (source, source_id, kind, target_id, imported_at) values (:s, :i, :k, :t, :now)")
-                .bind("s", source).bind("i", id).bind("k", kind).bind("t", target).bind("now", clock.millis()).execute();
+    /** Imports {@code file} as {@code actor}: resumes the unfinished run of the same file, else starts one. */
+    public Report run(Path file, User actor, Options options) throws WxrReader.WxrException, IOException {
+        var scan = scan(file);
+        long runId = options.dryRun() ? 0 : db.transaction(h -> {
+            var open = h.createQuery("select id from import_run where kind = 'wxr' and file_sha = :sha and state in ('queued', 'running') order by id limit 1")
+                .bind("sha", scan.sha).mapTo(Long.class).findOne();
+            if (open.isPresent()) return open.get();
+            return insertRun(h, file, scan.sha, options, actor.id(), "running");
         });
+        return execute(runId, file, scan, actor, options);
+    }
+
+    /** Queues an import for the jobs runner (the newsroom's upload page); the file must stay where it is until the run is done. */
+    public long queue(Path file, User actor, Options options) throws IOException {
+        var sha = sha(file);
+        return db.transaction(h -> insertRun(h, file, sha, options, actor.id(), "queued"));
+    }
+
+    private long insertRun(Handle h, Path file, String sha, Options options, long actorId, String state) {
+        var opts = "{\"media_dir\":" + (options.mediaDir() == null ? "null" : quote(options.mediaDir().toString())) + ",\"fetch_media\":" + options.fetchMedia()
+            + ",\"create_users\":" + options.createUsers() + "}";
+        return h.createUpdate("insert into import_run (kind, file, file_sha, options, state, created_by, created_at, updated_at) "
+                + "values ('wxr', :file, :sha, :opts, :state, :by, :now, :now)")
+            .bind("file", file.toAbsolutePath().toString()).bind("sha", sha).bind("opts", opts).bind("state", state).bind("by", actorId)
+            .bind("now", clock.millis()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private static String quote(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A run of the import table: what the upload page shows. */
+    public record Run(long id, String file, String state, long done, long total, double perSecond, String report, long createdAt, long updatedAt) {
+        public Progress progress() { return new Progress(id, done, total, perSecond); }
+    }
+
+    public Optional<Run> find(long runId) {
+        return db.read(h -> h.createQuery("select id, file, state, done, total, per_second, report, created_at, updated_at from import_run where id = :id")
+            .bind("id", runId).map((rs, c) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
+                rs.getString(7), rs.getLong(8), rs.getLong(9))).findOne());
+    }
+
+    public List<Run> recent(int limit) {
+        return db.read(h -> h.createQuery("select id, file, state, done, total, per_second, report, created_at, updated_at from import_run order by id desc limit :n")
+            .bind("n", limit).map((rs, c) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
+                rs.getString(7), rs.getLong(8), rs.getLong(9))).list());
+    }
+
+    /**
+     * One step of the jobs runner: takes the oldest queued or unfinished run (a node killed mid-way left it "running") and
+     * carries it to the end from its checkpoint. Returns whether there was one.
+     */
+    public boolean runNext(java.util.function.LongFunction<Optional<User>> users) {
+        var next = db.read(h -> h.createQuery("select id, file, options, created_by from import_run where state in ('queued', 'running') order by id limit 1")
+            .map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}).findOne());
+        if (next.isEmpty()) return false;
+        long id = (Long) next.get()[0];
+        var file = Path.of((String) next.get()[1]);
+        var actor = users.apply((Long) next.get()[3]).filter(u -> u.role() == Role.ADMIN && !u.disabled());
+        try {
+            if (actor.isEmpty()) throw new IllegalStateException("the admin who started it is gone or no longer an admin");
+            var opts = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) next.get()[2]);
+            var options = new Options(false, opts.path("media_dir").isTextual() ? Path.of(opts.path("media_dir").asText()) : null,
+                opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), p -> { });
+            execute(id, file, scan(file), actor.get(), options);
+        } catch (WxrReader.WxrException | IOException | RuntimeException e) {
+            db.useTransaction(h -> h.createUpdate("update import_run set state = 'failed', report = :r, updated_at = :now where id = :id")
+                .bind("r", "Nothing more was imported: " + e.getMessage()).bind("now", clock.millis()).bind("id", id).execute());
+        }
+        return true;
+    }
+
+    private record Scan(String sha, WxrReader.Summary summary, Map<String, Attachment> attachments, Map<String, String> byUrl,
+                        Map<String, List<String>> children, Map<String, String> guestAuthors, long total) {}
+
+    /** The first pass: the whole export checked, its attachments and guest authors gathered, its importable items counted. */
+    private Scan scan(Path file) throws WxrReader.WxrException, IOException {
+        var attachments = new HashMap<String, Attachment>();
+        var byUrl = new HashMap<String, String>();
+        var children = new HashMap<String, List<String>>();
+        var guests = new HashMap<String, String>();
+        long[] total = {0};
+        MessageDigest digest = sha256();
+        WxrReader.Summary summary;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            summary = WxrReader.read(new java.io.BufferedInputStream(in, 1 << 16), item -> {
+                switch (item.postType()) {
+                    case "post", "page" -> total[0]++;
+                    case "attachment" -> {
+                        var meta = item.meta();
+                        var file1 = meta.getOrDefault("_wp_attached_file", "");
+                        var a = new Attachment(item.postId(), item.attachmentUrl(), file1, item.title(), item.excerpt(),
+                            meta.getOrDefault("_wp_attachment_image_alt", ""),
+                            PhpValues.textsOf(PhpValues.read(meta.getOrDefault("_wp_attachment_metadata", "")), "image_meta"), item.parent());
+                        attachments.put(a.id(), a);
+                        if (!a.url().isEmpty()) byUrl.put(WxrContent.urlKey(a.url()), a.id());
+                        if (!file1.isEmpty()) byUrl.putIfAbsent(WxrContent.urlKey("/wp-content/uploads/" + file1), a.id());
+                        if (!a.parent().isEmpty() && !a.parent().equals("0")) children.computeIfAbsent(a.parent(), k -> new ArrayList<>()).add(a.id());
+                    }
+                    case "guest-author" -> {
+                        var login = item.meta().getOrDefault("cap-user_login", item.postName());
+                        var name = item.meta().getOrDefault("cap-display_name", item.title());
+                        if (!login.isBlank() && !name.isBlank()) guests.put(login, name);
+                    }
+                    default -> { }
+                }
+            });
+        }
+        return new Scan(HexFormat.of().formatHex(digest.digest()), summary, attachments, byUrl, children, guests, total[0]);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha(Path file) throws IOException {
+        var d = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** The state of one run as it goes: counters, caches, and the batch being filled. */
+    private final class Pass {
+        final long runId;
+        final Scan scan;
+        final User actor;
+        final Options options;
+        final String source;
+        final Map<String, String> names = new LinkedHashMap<>();
+        final Map<String, Long> known = new HashMap<>();
+        final Map<String, Long> photoIds = new HashMap<>();
+        final Map<String, Long> sections = new HashMap<>();
+        final List<WxrReader.Item> batch = new ArrayList<>();
+        final TreeMap<String, Integer> skipped = new TreeMap<>();
+        final List<String> problems = new ArrayList<>();
+        final long resumeFrom;
+        long seen;
+        long done;
+        int stories, pageCount, created, updated, redirects, photos, users, missingFiles, missingImages, unbrought;
+        final long started = System.nanoTime();
+
+        Pass(long runId, Scan scan, User actor, Options options, long resumeFrom) {
+            this.runId = runId;
+            this.scan = scan;
+            this.actor = actor;
+            this.options = options;
+            this.resumeFrom = resumeFrom;
+            this.done = resumeFrom;
+            var s = scan.summary();
+            this.source = s.baseSiteUrl().isEmpty() ? "wxr:" + s.channelTitle() : s.baseSiteUrl();
+            s.authors().forEach(a -> names.put(a.login(), a.displayName().isBlank() ? a.login() : a.displayName()));
+            scan.guestAuthors().forEach(names::putIfAbsent);
+            db.read(h -> h.createQuery("select source_id, target_id from import_item where source = :s").bind("s", source)
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2))).list()).forEach(e -> known.put(e.getKey(), e.getValue()));
+        }
+
+        void problem(String p) { if (problems.size() < 200) problems.add(p); }
+    }
+
+    private Report execute(long runId, Path file, Scan scan, User actor, Options options) throws WxrReader.WxrException, IOException {
+        long resumeFrom = runId == 0 ? 0 : db.read(h -> h.createQuery("select done from import_run where id = :id").bind("id", runId).mapTo(Long.class).one());
+        var pass = new Pass(runId, scan, actor, options, resumeFrom);
+        if (runId != 0) {
+            db.useTransaction(h -> h.createUpdate("update import_run set state = 'running', total = :t, updated_at = :now where id = :id")
+                .bind("t", scan.total()).bind("now", clock.millis()).bind("id", runId).execute());
+        }
+        if (options.createUsers() && !options.dryRun() && accounts != null) createUsers(pass);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            WxrReader.read(in, item -> {
+                var type = item.postType();
+                if (!type.equals("post") && !type.equals("page")) {
+                    if (!type.equals("guest-author")) pass.skipped.merge(type, 1, Integer::sum);
+                    return;
+                }
+                if (pass.seen++ < pass.resumeFrom) return; // done by the run this one resumes
+                pass.batch.add(item);
+                if (pass.batch.size() >= BATCH) flush(pass);
+            });
+        }
+        flush(pass);
+        if (pass.unbrought > 0) pass.problem(pass.unbrought + " photos were not brought in: pass --media-dir (a copy of wp-content/uploads) or --fetch-media.");
+        if (pass.missingFiles > 0) pass.problem(pass.missingFiles + " attachment files were missing or could not be fetched (listed above); their stories came without them.");
+        if (pass.missingImages > 0) pass.problem(pass.missingImages + " images in story text had no photo to point at and were left out.");
+        var report = new Report(pass.stories, pass.pageCount, pass.created, pass.updated, pass.photos, Map.copyOf(pass.skipped), scan.summary().comments(),
+            pass.redirects, pass.users, resumeFrom, List.copyOf(pass.problems), options.dryRun());
+        if (runId != 0) {
+            db.useTransaction(h -> h.createUpdate("update import_run set state = 'done', done = total, report = :r, updated_at = :now where id = :id")
+                .bind("r", report.text()).bind("now", clock.millis()).bind("id", runId).execute());
+        }
+        return report;
+    }
+
+    private void createUsers(Pass pass) {
+        for (var a : pass.scan.summary().authors()) {
+            if (a.email().isBlank() || !a.email().contains("@")) continue;
+            try {
+                var password = HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
+                accounts.create(a.email(), pass.names.getOrDefault(a.login(), a.login()), Role.CONTRIBUTOR, password);
+                pass.users++;
+            } catch (IllegalArgumentException e) {
+                // already a user (or an address we cannot take): the byline still comes
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A post or page made ready outside the transaction (its photos stored first), then written in it. */
+    private record Prepared(WxrReader.Item item, String key, @Nullable String body, @Nullable PhotoUse lead) {}
+
+    private void flush(Pass pass) {
+        if (pass.batch.isEmpty()) return;
+        var ready = new ArrayList<Prepared>();
+        for (var item : pass.batch) {
+            var key = item.postId().isEmpty() ? "title:" + item.title() : item.postId();
+            if (item.postType().equals("page") && !item.status().equals("publish")) { // pages here are public: a draft or private one stays out
+                pass.skipped.merge("page (" + item.status() + ")", 1, Integer::sum);
+                ready.add(new Prepared(item, key, null, null));
+                continue;
+            }
+            if (item.postType().equals("page")) pass.pageCount++;
+            else pass.stories++;
+            if (pass.known.containsKey(key)) pass.updated++;
+            else pass.created++;
+            if (pass.options.dryRun()) continue;
+            var finder = finder(pass);
+            var body = WxrContent.convert(item.content(), item.postId(), finder);
+            pass.missingImages += body.missingImages();
+            var thumb = item.meta().getOrDefault("_thumbnail_id", "").strip();
+            var leadPhoto = thumb.isEmpty() ? null : finder.byId(thumb);
+            ready.add(new Prepared(item, key, body.html(), leadPhoto == null ? null : PhotoUse.of(leadPhoto)));
+        }
+        pass.batch.clear();
+        if (pass.options.dryRun()) {
+            pass.done += ready.size();
+            return;
+        }
+        db.useTransaction(h -> {
+            for (var p : ready) {
+                if (p.body() == null) continue;
+                h.savepoint("item");
+                try {
+                    if (p.item().postType().equals("page")) importPage(pass, p);
+                    else importPost(pass, p);
+                    h.release("item");
+                } catch (RuntimeException e) {
+                    h.rollbackToSavepoint("item");
+                    pass.problem("“" + p.item().title() + "” (" + p.item().postType() + " " + p.item().postId() + "): " + e.getMessage());
+                }
+            }
+            pass.done += ready.size();
+            var perSecond = (pass.done - pass.resumeFrom) / Math.max(1e-3, (System.nanoTime() - pass.started) / 1e9);
+            h.createUpdate("update import_run set done = :d, per_second = :r, updated_at = :now where id = :id")
+                .bind("d", pass.done).bind("r", perSecond).bind("now", clock.millis()).bind("id", pass.runId).execute();
+        });
+        var perSecond = (pass.done - pass.resumeFrom) / Math.max(1e-3, (System.nanoTime() - pass.started) / 1e9);
+        pass.options.progress().accept(new Progress(pass.runId, pass.done, pass.scan.total(), perSecond));
+    }
+
+    private WxrContent.PhotoFinder finder(Pass pass) {
+        return new WxrContent.PhotoFinder() {
+            @Override
+            public @Nullable Photo byId(String attachmentId) { return photo(pass, attachmentId); }
+
+            @Override
+            public @Nullable Photo byUrl(String url) {
+                var id = pass.scan.byUrl().get(WxrContent.urlKey(url));
+                return id == null ? null : photo(pass, id);
+            }
+
+            @Override
+            public List<String> childrenOf(String postId) { return pass.scan.children().getOrDefault(postId, List.of()); }
+        };
+    }
+
+    /** The photo an attachment became: brought before (this run or an earlier one), or now from the media folder or its address. */
+    private @Nullable Photo photo(Pass pass, String attachmentId) {
+        var memo = pass.photoIds.get(attachmentId);
+        if (memo != null) return memo < 0 || uploads == null ? null : uploads.find(memo).orElse(null);
+        var key = "attachment:" + attachmentId;
+        var before = pass.known.get(key);
+        if (before != null && uploads != null) {
+            var p = uploads.find(before);
+            if (p.isPresent()) {
+                pass.photoIds.put(attachmentId, before);
+                return p.get();
+            }
+        }
+        var a = pass.scan.attachments().get(attachmentId);
+        if (a == null || uploads == null) {
+            pass.photoIds.put(attachmentId, -1L);
+            return null;
+        }
+        byte[] bytes = load(pass, a);
+        if (bytes == null) {
+            pass.photoIds.put(attachmentId, -1L);
+            return null;
+        }
+        try {
+            var meta = a.imageMeta();
+            var title = WxrImport.plain(a.title(), 300);
+            var fileBase = a.file().replaceFirst("^.*/", "").replaceFirst("\\.[A-Za-z0-9]+$", "");
+            if (title.equalsIgnoreCase(fileBase) || title.equalsIgnoreCase(fileBase.replace('-', ' '))) title = ""; // WordPress titles files by name
+            var typed = new PhotoText(plain(a.caption(), 2000), meta.getOrDefault("credit", ""), "", meta.getOrDefault("copyright", ""), a.alt(), title);
+            var stored = uploads.store(bytes, typed, pass.actor.id());
+            if (!stored.existed()) pass.photos++;
+            long id = stored.photo().id();
+            remember(pass, key, "photo", id);
+            pass.photoIds.put(attachmentId, id);
+            return stored.photo();
+        } catch (UploadRejected e) {
+            pass.missingFiles++;
+            pass.problem("Attachment " + attachmentId + " (" + a.url() + "): " + e.getMessage());
+            pass.photoIds.put(attachmentId, -1L);
+            return null;
+        }
+    }
+
+    private byte @Nullable [] load(Pass pass, Attachment a) {
+        var maxBytes = uploads == null ? 0 : uploads.maxBytes();
+        var dir = pass.options.mediaDir();
+        if (dir != null) {
+            var rel = !a.file().isBlank() ? a.file() : a.url().contains("/wp-content/uploads/") ? a.url().substring(a.url().indexOf("/wp-content/uploads/") + 20) : "";
+            rel = java.net.URLDecoder.decode(rel.replaceFirst("[?#].*$", "").replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            var base = dir.toAbsolutePath().normalize();
+            var path = base.resolve(rel).normalize();
+            if (!rel.isBlank() && path.startsWith(base) && Files.isRegularFile(path)) {
+                try {
+                    if (Files.size(path) <= maxBytes) return Files.readAllBytes(path);
+                    pass.problem("Attachment " + a.id() + " (" + rel + ") is larger than the upload limit.");
+                    pass.missingFiles++;
+                    return null;
+                } catch (IOException e) {
+                    pass.problem("Attachment " + a.id() + " (" + rel + "): " + e.getMessage());
+                }
+            } else if (!pass.options.fetchMedia()) {
+                pass.problem("Attachment " + a.id() + ": no file " + rel + " in " + dir + ".");
+                pass.missingFiles++;
+                return null;
+            }
+        }
+        if (!pass.options.fetchMedia()) {
+            pass.unbrought++;
+            return null;
+        }
+        var refusal = guard.refusal(a.url());
+        if (refusal != null) {
+            pass.problem("Attachment " + a.id() + " (" + a.url() + ") was not fetched: " + refusal + ".");
+            pass.missingFiles++;
+            return null;
+        }
+        var request = new okhttp3.Request.Builder().url(a.url()).header("User-Agent", "Masthead-import").build();
+        try (var response = guard.client(java.time.Duration.ofSeconds(30)).newCall(request).execute()) {
+            if (response.code() != 200 || response.body() == null) {
+                pass.problem("Attachment " + a.id() + " (" + a.url() + ") answered " + response.code() + ".");
+                pass.missingFiles++;
+                return null;
+            }
+            try (var body = response.body().byteStream()) {
+                var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    pass.problem("Attachment " + a.id() + " (" + a.url() + ") is larger than the upload limit.");
+                    pass.missingFiles++;
+                    return null;
+                }
+                return bytes;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            pass.problem("Attachment " + a.id() + " (" + a.url() + ") could not be fetched: " + e.getMessage());
+            pass.missingFiles++;
+            return null;
+        }
+    }
+
+    private void remember(Pass pass, String id, String kind, long target) {
+        db.useTransaction(h -> {
+            h.createUpdate("delete from import_item where source = :s and source_id = :i").bind("s", pass.source).bind("i", id).execute();
+            h.createUpdate("insert into import_item (source, source_id, kind, target_id, imported_at) values (:s, :i, :k, :t, :now)")
+                .bind("s", pass.source).bind("i", id).bind("k", kind).bind("t", target).bind("now", clock.millis()).execute();
+        });
+        pass.known.put(id, target);
     }
 
     /** Text of a title that may carry HTML ("<em>Markup</em>: Title"), at most {@code max} characters on a word boundary. */
@@ -149,27 +538,59 @@ public final class WxrImport {
         return null;
     }
 
-    private long sectionFor(WxrReader.Item item) {
+    private long sectionFor(Pass pass, WxrReader.Item item) {
         for (var t : item.terms()) {
             if (!t.domain().equals("category") || t.name().isBlank()) continue;
             var slug = t.nicename().isBlank() ? Slugs.from(t.name()) : slug(t.nicename(), t.name());
             if (slug.equals("uncategorized")) continue;
+            var cached = pass.sections.get(slug);
+            if (cached != null) return cached;
             var found = taxonomy.findSectionBySlug(slug);
-            if (found.isPresent()) return found.get().id();
-            if (Slugs.isValid(slug) && !Slugs.RESERVED.contains(slug)) return taxonomy.addSection(plain(t.name(), 80), slug).id();
+            if (found.isPresent()) {
+                pass.sections.put(slug, found.get().id());
+                return found.get().id();
+            }
+            if (Slugs.isValid(slug) && !Slugs.RESERVED.contains(slug)) {
+                long id = taxonomy.addSection(plain(t.name(), 80), slug).id();
+                pass.sections.put(slug, id);
+                return id;
+            }
         }
-        return taxonomy.findSectionBySlug("news").or(() -> taxonomy.listSections().stream().findFirst()).orElseThrow().id();
+        return pass.sections.computeIfAbsent("", k -> taxonomy.findSectionBySlug("news").or(() -> taxonomy.listSections().stream().findFirst()).orElseThrow().id());
     }
 
-    private int importPost(String source, String key, WxrReader.Item item, Optional<Long> existing, Map<String, String> names, User actor,
-                           List<String> problems) {
+    /** Bylines: Co-Authors Plus's authors when the post lists them, else its creator; display names where the export has them. */
+    private static List<String> bylines(Pass pass, WxrReader.Item item) {
+        var out = new ArrayList<String>();
+        for (var t : item.terms()) {
+            if (!t.domain().equals("author")) continue;
+            var login = t.nicename().startsWith("cap-") ? t.nicename().substring(4) : t.name();
+            var name = plain(pass.names.getOrDefault(login, pass.names.getOrDefault(t.name(), t.name())), 100);
+            if (!name.isBlank() && !out.contains(name)) out.add(name);
+        }
+        if (out.isEmpty() && !item.creator().isEmpty()) out.add(plain(pass.names.getOrDefault(item.creator(), item.creator()), 100));
+        return out;
+    }
+
+    /** Yoast's search title and description; its %%variables%% filled where we can (the title) and dropped otherwise. */
+    static Seo seo(Map<String, String> meta, String headline) {
+        var title = meta.getOrDefault("_yoast_wpseo_title", "").replace("%%title%%", headline).replaceAll("%%[a-z_]+%%", " ")
+            .replaceAll("\\s+", " ").replaceAll("[\\s\\-|–—·•]+$", "").strip();
+        var description = meta.getOrDefault("_yoast_wpseo_metadesc", "").replace("%%title%%", headline).replaceAll("%%[a-z_]+%%", " ")
+            .replaceAll("\\s+", " ").strip();
+        return new Seo(plain(title, Seo.MAX_TITLE), plain(description, Seo.MAX_DESCRIPTION), null);
+    }
+
+    private void importPost(Pass pass, Prepared p) {
+        var item = p.item();
         var headline = plain(item.title(), 200);
         if (headline.isEmpty()) headline = "(untitled " + (item.postId().isEmpty() ? "post" : "post " + item.postId()) + ")";
-        if (!headline.equals(org.jsoup.Jsoup.parse(item.title()).text().strip())) problems.add("“" + headline + "”: the title was shortened or had markup removed.");
-        var section = sectionFor(item);
+        if (!headline.equals(org.jsoup.Jsoup.parse(item.title()).text().strip())) pass.problem("“" + headline + "”: the title was shortened or had markup removed.");
+        var section = sectionFor(pass, item);
         boolean firstCategorySeen = false;
         var tags = new ArrayList<String>();
         for (var t : item.terms()) {
+            if (t.domain().equals("author")) continue;
             if (t.domain().equals("category") && !firstCategorySeen) { // the section
                 firstCategorySeen = true;
                 continue;
@@ -177,56 +598,45 @@ public final class WxrImport {
             var name = plain(t.name(), 60);
             if (!name.isEmpty() && !name.equalsIgnoreCase("uncategorized") && !tags.contains(name) && tags.size() < 30) tags.add(name);
         }
-        var creator = item.creator();
-        var bylines = creator.isEmpty() ? List.<String>of() : List.of(plain(names.getOrDefault(creator, creator), 100));
         var excerpt = plain(item.excerpt(), 400);
-        var draft = new ArticleDraft(headline, excerpt, section, slug(item.postName(), headline), item.content(), "", bylines, tags, "");
-        Publishing.Result result;
-        if (existing.isPresent() && articles.find(existing.get()).isPresent()) {
-            var current = articles.find(existing.get()).orElseThrow();
-            result = publishing.save(actor, current, current.revision(), draft, current.leadPhoto() == null ? null
-                : org.masthead.article.PhotoUse.of(current.leadPhoto()));
-        } else {
-            result = publishing.create(actor, draft, (Long) null);
-        }
-        if (!(result instanceof Publishing.Result.Saved saved)) {
-            problems.add("“" + headline + "”: " + result);
-            return 0;
-        }
+        var draft = new ArticleDraft(headline, excerpt, section, slug(item.postName(), headline), p.body(), "", bylines(pass, item), tags, "",
+            seo(item.meta(), headline));
+        var existing = Optional.ofNullable(pass.known.get(p.key())).flatMap(articles::find);
+        Publishing.Result result = existing.isPresent()
+            ? publishing.save(pass.actor, existing.get(), existing.get().revision(), draft, p.lead())
+            : publishing.create(pass.actor, draft, p.lead());
+        if (!(result instanceof Publishing.Result.Saved saved)) throw new IllegalStateException(result.toString());
         long id = saved.article().id();
-        remember(source, key, "post", id);
+        remember(pass, p.key(), "post", id);
         var at = when(item);
-        var status = item.status();
         var now = clock.millis();
         var a = saved.article();
-        switch (status) {
+        switch (item.status()) {
             case "publish" -> {
-                if (!a.isPublished()) publishing.move(actor, id, Transition.PUBLISH, null, "");
-                if (at != null) publishing.backdate(actor, id, at);
+                if (!a.isPublished()) publishing.move(pass.actor, id, Transition.PUBLISH, null, "");
+                if (at != null) publishing.backdate(pass.actor, id, at);
             }
             case "future" -> {
                 if (at != null && at > now) {
-                    if (a.status() != org.masthead.article.ArticleStatus.SCHEDULED) publishing.move(actor, id, Transition.SCHEDULE, at, "");
+                    if (a.status() != ArticleStatus.SCHEDULED) publishing.move(pass.actor, id, Transition.SCHEDULE, at, "");
                 } else if (!a.isPublished()) {
-                    publishing.move(actor, id, Transition.PUBLISH, null, "");
-                    if (at != null) publishing.backdate(actor, id, at);
+                    publishing.move(pass.actor, id, Transition.PUBLISH, null, "");
+                    if (at != null) publishing.backdate(pass.actor, id, at);
                 }
             }
-            case "pending" -> { if (a.status() == org.masthead.article.ArticleStatus.DRAFT) publishing.move(actor, id, Transition.SUBMIT, null, ""); }
-            case "private" -> problems.add("“" + headline + "” was private in WordPress: imported as a draft.");
+            case "pending" -> { if (a.status() == ArticleStatus.DRAFT) publishing.move(pass.actor, id, Transition.SUBMIT, null, ""); }
+            case "private" -> pass.problem("“" + headline + "” was private in WordPress: imported as a draft.");
             default -> { } // draft, or a status we do not know: a draft
         }
-        int redirects = 0;
         var path = oldPath(item.link());
         if (path != null && !path.equals(articles.find(id).orElseThrow().path()) && !path.equals("/?p=" + item.postId())) {
             articles.addRedirect(path, id, now);
-            redirects++;
+            pass.redirects++;
         }
         if (!item.postId().isEmpty()) {
             articles.addRedirect("/?p=" + item.postId(), id, now);
-            redirects++;
+            pass.redirects++;
         }
-        return redirects;
     }
 
     /** The path (with its query, for "?p=1" links) of an exported permalink, or null when it is the site's root or not a web address. */
@@ -241,20 +651,17 @@ public final class WxrImport {
         }
     }
 
-    private void importPage(String source, String key, WxrReader.Item item, Optional<Long> existing, List<String> problems) {
+    private void importPage(Pass pass, Prepared p) {
+        var item = p.item();
         var title = plain(item.title(), 200);
         if (title.isEmpty()) title = "(untitled page " + item.postId() + ")";
-        var draft = new Pages.Draft(title, slug(item.postName(), title), item.content(), "");
-        Pages.Result result = existing.flatMap(pages::find).isPresent()
-            ? pages.save(null, existing.get(), pages.find(existing.get()).orElseThrow().revision(), draft)
-            : pages.create(null, draft);
+        var draft = new Pages.Draft(title, slug(item.postName(), title), p.body(), "");
+        var existing = Optional.ofNullable(pass.known.get(p.key())).flatMap(pages::find);
+        Pages.Result result = existing.isPresent() ? pages.save(null, existing.get().id(), existing.get().revision(), draft) : pages.create(null, draft);
         if (result instanceof Pages.Result.Invalid invalid && invalid.problems().containsKey("slug")) { // a section's address, say: another slug
-            result = pages.create(null, new Pages.Draft(title, "page-" + slug(item.postName(), title), item.content(), ""));
+            result = pages.create(null, new Pages.Draft(title, "page-" + slug(item.postName(), title), p.body(), ""));
         }
-        if (result instanceof Pages.Result.Saved saved) {
-            remember(source, key, "page", saved.page().id());
-        } else {
-            problems.add("Page “" + title + "”: " + result);
-        }
+        if (result instanceof Pages.Result.Saved saved) remember(pass, p.key(), "page", saved.page().id());
+        else pass.problem("Page “" + title + "”: " + result);
     }
 }

@@ -28,7 +28,7 @@ public final class WxrReader {
     /** One item: a post, page, attachment, menu item... with its fields as WordPress wrote them. */
     public record Item(String title, String link, String postId, String postType, String status, String postName, String content,
                        String excerpt, String dateGmt, String date, String creator, String attachmentUrl, List<Term> terms,
-                       Map<String, String> meta, int comments) {}
+                       Map<String, String> meta, int comments, String parent) {}
 
     /** What the whole export holds, counted as WordPress's own importer counts. */
     public record Summary(String wxrVersion, String wpNamespace, String channelTitle, String baseSiteUrl, List<Author> authors, int categories,
@@ -234,6 +234,6 @@ public final class WxrReader {
             f.getOrDefault("wp:post_type", "post").strip(), f.getOrDefault("wp:status", "").strip(), f.getOrDefault("wp:post_name", "").strip(),
             f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""), f.getOrDefault("wp:post_date_gmt", "").strip(),
             f.getOrDefault("wp:post_date", "").strip(), f.getOrDefault("dc:creator", "").strip(), f.getOrDefault("wp:attachment_url", "").strip(),
-            List.copyOf(terms), Map.copyOf(meta), comments);
+            List.copyOf(terms), Map.copyOf(meta), comments, f.getOrDefault("wp:post_parent", "").strip());
     }
 }

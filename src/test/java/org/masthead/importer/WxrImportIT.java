@@ -34,8 +34,7 @@ abstract class WxrImportIT {
         app = TestApp.start(engine());
         var s = app.services();
         admin = s.accounts().create("wxr-admin@example.com", "WXR Admin", Role.ADMIN, "wxr admin password 1");
-        importer = new WxrImport(s.db(), s.publishing(), s.articles(), s.taxonomy(), new Pages(s.db(), s.taxonomy(), java.time.Clock.systemUTC()),
-            java.time.ZoneOffset.UTC, java.time.Clock.systemUTC());
+        importer = org.masthead.app.App.wxrImport(s, app.config(), java.time.Clock.systemUTC());
     }
 
     @AfterAll
@@ -67,7 +66,7 @@ abstract class WxrImportIT {
 
     @Test
     void the_theme_unit_test_data_and_a_small_export_come_in_whole_and_a_second_import_duplicates_nothing_issue_11() throws Exception {
-        var totals = new TreeMap<ArticleStatus, Integer>();
+        var totals = new TreeMap<ArticleStatus, Integer>(statuses()); // what other tests imported before, plus these
         int pagesBefore = new Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC()).list().size();
         int publishedPages = 0;
         for (var name : new String[] {"wordpress-importer/phpunit-data/small-export.xml", "theme-test-data/themeunittestdata.wordpress.xml"}) {
@@ -105,5 +104,102 @@ abstract class WxrImportIT {
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.stories() + dry.pages()).isPositive();
         assertThat(app.services().articles().listForNewsroom(new ArticleStore.Filter(null, null), 10_000, 0)).hasSize(before);
+    }
+
+    /** A small export of our own with what real ones carry: attachments, a featured image, [caption], [gallery], an embed, co-authors, Yoast. */
+    static String mediaExport(String attachmentHost) {
+        var meta = "a:2:{s:5:\"width\";i:100;s:10:\"image_meta\";a:3:{s:6:\"credit\";s:9:\"WP Credit\";s:9:\"copyright\";s:12:\"WP Copyright\";s:6:\"camera\";s:4:\"X100\";}}";
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+              xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+            <title>Media Gazette</title><link>https://media-gazette.example</link><wp:wxr_version>1.2</wp:wxr_version>
+            <wp:base_site_url>https://media-gazette.example</wp:base_site_url>
+            <wp:author><wp:author_login>omar</wp:author_login><wp:author_email>omar@media-gazette.example</wp:author_email>
+              <wp:author_display_name><![CDATA[عمر الفاروق]]></wp:author_display_name></wp:author>
+            <item><title>Reference photo</title><link>https://media-gazette.example/?attachment_id=101</link><dc:creator>omar</dc:creator>
+              <excerpt:encoded><![CDATA[Caption from WordPress]]></excerpt:encoded><wp:post_id>101</wp:post_id><wp:post_parent>200</wp:post_parent>
+              <wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+              <wp:attachment_url>HOST/wp-content/uploads/2020/01/ref.jpg</wp:attachment_url>
+              <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/ref.jpg</wp:meta_value></wp:postmeta>
+              <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[Alt from WordPress]]></wp:meta_value></wp:postmeta>
+              <wp:postmeta><wp:meta_key>_wp_attachment_metadata</wp:meta_key><wp:meta_value><![CDATA[META]]></wp:meta_value></wp:postmeta></item>
+            <item><title>other</title><link>https://media-gazette.example/?attachment_id=102</link><wp:post_id>102</wp:post_id><wp:post_parent>200</wp:post_parent>
+              <wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+              <wp:attachment_url>HOST/wp-content/uploads/2020/01/other.jpg</wp:attachment_url>
+              <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/other.jpg</wp:meta_value></wp:postmeta></item>
+            <item><title>gone</title><wp:post_id>103</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+              <wp:attachment_url>HOST/wp-content/uploads/2020/01/gone.jpg</wp:attachment_url>
+              <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/gone.jpg</wp:meta_value></wp:postmeta></item>
+            <item><title>Jane Doe</title><wp:post_id>150</wp:post_id><wp:post_type>guest-author</wp:post_type><wp:status>publish</wp:status>
+              <wp:postmeta><wp:meta_key>cap-user_login</wp:meta_key><wp:meta_value>jane</wp:meta_value></wp:postmeta>
+              <wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key><wp:meta_value><![CDATA[ג'יין דו]]></wp:meta_value></wp:postmeta></item>
+            <item><title>Flood waters rise</title><link>https://media-gazette.example/2020/01/flood-waters-rise/</link><dc:creator>omar</dc:creator>
+              <content:encoded><![CDATA[The river rose overnight.
+            Sandbags went up.
+
+            [caption id="attachment_102" align="alignnone" width="300"]<img class="size-medium wp-image-102" src="HOST/wp-content/uploads/2020/01/other-300x200.jpg" alt="" /> Inline caption[/caption]
+
+            [gallery ids="101,102"]
+
+            https://www.youtube.com/watch?v=dQw4w9WgXcQ
+
+            <img src="HOST/wp-content/uploads/2020/01/gone.jpg" alt="gone" />
+
+            The end.]]></content:encoded>
+              <excerpt:encoded></excerpt:encoded><wp:post_id>200</wp:post_id><wp:post_date>2020-01-05 10:00:00</wp:post_date>
+              <wp:post_date_gmt>2020-01-05 10:00:00</wp:post_date_gmt><wp:post_name>flood-waters-rise</wp:post_name><wp:status>publish</wp:status>
+              <wp:post_type>post</wp:post_type><category domain="category" nicename="local">Local</category>
+              <category domain="author" nicename="cap-jane">jane</category><category domain="author" nicename="cap-omar">omar</category>
+              <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>101</wp:meta_value></wp:postmeta>
+              <wp:postmeta><wp:meta_key>_yoast_wpseo_title</wp:meta_key><wp:meta_value>%%title%% %%sep%% %%sitename%%</wp:meta_value></wp:postmeta>
+              <wp:postmeta><wp:meta_key>_yoast_wpseo_metadesc</wp:meta_key><wp:meta_value>Yoast description</wp:meta_value></wp:postmeta></item>
+            </channel></rss>
+            """.replace("HOST", attachmentHost).replace("META", meta);
+    }
+
+    @Test
+    void attachments_become_photos_with_their_words_featured_images_leads_and_shortcodes_figures_issue_11() throws Exception {
+        var dir = Files.createTempDirectory("wxr-media");
+        var uploads = Files.createDirectories(dir.resolve("uploads/2020/01"));
+        Files.copy(Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg"), uploads.resolve("ref.jpg"));
+        Files.copy(Testdata.resolve("photos/metadata-extractor/photoshop-3.jpg"), uploads.resolve("other.jpg"));
+        var file = Files.writeString(dir.resolve("media.xml"), mediaExport("https://media-gazette.example"));
+        var options = new WxrImport.Options(false, dir.resolve("uploads"), false, false, p -> { });
+        var report = importer.run(file, admin, options);
+        assertThat(report.photos()).isEqualTo(2);
+        assertThat(report.problems()).anyMatch(p -> p.contains("gone.jpg")).anyMatch(p -> p.contains("left out"));
+        var story = app.services().articles().findPublished("local", "flood-waters-rise").orElseThrow();
+        var lead = story.leadPhoto();
+        assertThat(lead).isNotNull();
+        assertThat(lead.caption()).isEqualTo("Caption from WordPress");
+        assertThat(lead.altText()).isEqualTo("Alt from WordPress");
+        assertThat(lead.credit()).as("image_meta's credit first").isEqualTo("WP Credit");
+        var library = app.services().uploads().find(lead.id()).orElseThrow();
+        assertThat(library.copyright()).isEqualTo("WP Copyright");
+        assertThat(library.creator()).as("then the file's own IPTC").contains("Creator1");
+        assertThat(story.authors()).extracting(a -> a.displayName()).containsExactly("ג'יין דו", "عمر الفاروق");
+        assertThat(story.seo().title()).isEqualTo("Flood waters rise");
+        assertThat(story.seo().description()).isEqualTo("Yoast description");
+        var body = org.jsoup.Jsoup.parseBodyFragment(story.bodyHtml());
+        assertThat(body.select("p").first().html().replaceAll("\\s+", "")).as("a single newline is a line break").contains("overnight.<br>Sandbags");
+        var inline = body.selectFirst("figure.inline-photo");
+        assertThat(inline).isNotNull();
+        assertThat(inline.selectFirst("figcaption .caption").text()).isEqualTo("Inline caption");
+        assertThat(inline.selectFirst("img").attr("src")).startsWith("/media/");
+        assertThat(body.select("div.gallery figure.inline-photo")).hasSize(2);
+        assertThat(body.select("figure.embed[data-provider=youtube][data-embed-id=dQw4w9WgXcQ]")).hasSize(1);
+        assertThat(body.select("img[alt=gone]")).isEmpty();
+        assertThat(app.browser().get(story.path()).body()).contains("Inline caption").contains("WP Credit");
+        var photosBefore = app.services().mediaStore().search("", org.masthead.media.MediaStore.Filter.ALL, 1000, 0).size();
+        var again = importer.run(file, admin, options);
+        assertThat(again.created()).isZero();
+        assertThat(again.photos()).isZero();
+        assertThat(app.services().mediaStore().search("", org.masthead.media.MediaStore.Filter.ALL, 1000, 0)).hasSize(photosBefore);
+        // --fetch-media goes through the SSRF guard: a private address is refused and reported, never fatal.
+        var fetched = Files.writeString(dir.resolve("fetch.xml"), mediaExport("http://127.0.0.1:9").replace("media-gazette.example", "fetch-gazette.example"));
+        var refused = importer.run(fetched, admin, new WxrImport.Options(false, null, true, false, p -> { }));
+        assertThat(refused.stories()).isEqualTo(1);
+        assertThat(refused.problems()).anyMatch(p -> p.contains("was not fetched"));
     }
 }

@@ -72,6 +72,8 @@ public final class TestApp implements AutoCloseable {
 
     public App.Services services() { return app.services(); }
 
+    public AppConfig config() { return app.config(); }
+
     public org.masthead.cluster.Jobs jobs() { return app.jobs(); }
 
     public java.util.List<App.Route> routes() { return app.routes(); }
