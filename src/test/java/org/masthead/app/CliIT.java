@@ -156,4 +156,64 @@ class CliIT {
         assertThat(bad.err()).contains("line ").contains("column ").contains("nothing was imported");
         assertThat(run("import", "wxr", dir.resolve("missing.xml").toString(), "--data", dir.toString()).err()).contains("no such file");
     }
+
+    /** An export of {@code n} published posts, each with two tags, in two categories. */
+    static String generatedExport(int n) {
+        var sb = new StringBuilder("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+              xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Kill Gazette</title><wp:wxr_version>1.2</wp:wxr_version>
+            <wp:base_site_url>https://kill-gazette.example</wp:base_site_url>
+            """);
+        for (int i = 1; i <= n; i++) {
+            sb.append("<item><title>Story ").append(i).append("</title><link>https://kill-gazette.example/story-").append(i).append("/</link>")
+                .append("<dc:creator>reporter</dc:creator><content:encoded><![CDATA[Paragraph one of ").append(i).append(".\n\nParagraph two.]]></content:encoded>")
+                .append("<wp:post_id>").append(i).append("</wp:post_id><wp:post_date_gmt>2021-03-04 05:06:07</wp:post_date_gmt>")
+                .append("<wp:post_name>story-").append(i).append("</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>")
+                .append("<category domain=\"category\" nicename=\"").append(i % 2 == 0 ? "world" : "local").append("\">x</category>")
+                .append("<category domain=\"post_tag\" nicename=\"t").append(i % 7).append("\">Tag ").append(i % 7).append("</category></item>\n");
+        }
+        return sb.append("</channel></rss>\n").toString();
+    }
+
+    static long scalar(Path db, String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    @Test
+    void import_wxr_killed_mid_way_resumes_from_its_checkpoint_without_duplicates_issue_11(@TempDir Path dir) throws Exception {
+        int n = 2500;
+        var export = Files.writeString(dir.resolve("big.xml"), generatedExport(n));
+        var data = dir.resolve("data");
+        assertThat(run("user", "add", "--email", "killer@example.com", "--role", "admin", "--data", data.toString()).code()).isZero();
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.masthead.app.Main", "import", "wxr", export.toString(),
+            "--data", data.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+        long done = 0;
+        for (int i = 0; i < 600 && process.isAlive(); i++) {
+            Thread.sleep(50);
+            try {
+                done = scalar(data.resolve("masthead.db"), "select done from import_run");
+            } catch (java.sql.SQLException busy) {
+                continue;
+            }
+            if (done >= 300) break;
+        }
+        assertThat(process.isAlive()).as("still importing when killed: " + Files.readString(dir.resolve("first.log"))).isTrue();
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        process.waitFor();
+        long checkpoint = scalar(data.resolve("masthead.db"), "select done from import_run");
+        long stories = scalar(data.resolve("masthead.db"), "select count(*) from article");
+        assertThat(checkpoint).isPositive().isLessThan(n);
+        assertThat(stories).as("the checkpoint moves with its batch: every story before it is in, none past the batch").isBetween(checkpoint, checkpoint + 100);
+        var resumed = run("import", "wxr", export.toString(), "--data", data.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resumed after " + checkpoint + " items");
+        assertThat(scalar(data.resolve("masthead.db"), "select count(*) from article")).isEqualTo(n);
+        assertThat(scalar(data.resolve("masthead.db"), "select count(*) from import_item")).isEqualTo(n);
+        assertThat(scalar(data.resolve("masthead.db"), "select count(distinct slug) from article")).as("no story twice under another slug").isEqualTo(n);
+        assertThat(scalar(data.resolve("masthead.db"), "select state = 'done' from import_run")).isEqualTo(1);
+    }
 }
