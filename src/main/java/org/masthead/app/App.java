@@ -230,6 +230,8 @@ public final class App implements AutoCloseable {
         var photoApi = new PhotoApiRoutes(s.mediaStore(), s.uploads(), s.renditions(), site.baseUrl());
         var mediaAdmin = new MediaAdminRoutes(s.mediaStore(), s.uploads(), s.renditions(), s.renditionJob(), guard, templates);
         mediaAdmin.onChanged(s.publishing()::photoChanged);
+        var wire = new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(), outbound, clock);
+        articleRoutes.alertsFrom(wire.store()::flagsFor);          // a withdrawn or updated wire item shouts on the story made from it
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         // One runner for every background job; one-node jobs hold a database lease (cluster mode).
         var jobs = new Jobs(new JobLeases(s.db()), clock, s.metrics(), s.node())
@@ -276,6 +278,7 @@ public final class App implements AutoCloseable {
             new org.masthead.article.AuthorAdminRoutes(s.taxonomy(), s.articles(), s.publishing(), s.mediaStore(), guard, templates)::mount,
             new org.masthead.taxonomy.SectionAdminRoutes(s.taxonomy(), guard, templates, siteVersion::bump)::mount,
             new org.masthead.page.PageApiRoutes(pages, site.baseUrl())::mount,
+            new org.masthead.wire.WireRoutes(wire, guard, templates)::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

@@ -174,7 +174,8 @@ public final class ArticleAdminRoutes {
                            String instructions, String usageTerms, java.time.ZoneId zone, List<Transition> moves,
                            List<CopyDesk.Finding> findings, @Nullable Form theirs, @Nullable Long autosavedAt,
                            List<Desk.Note> notes, String assignee, List<User> people, String siteLanguage, String warning,
-                           List<String> knownAuthors, boolean noByline, List<String> newNames, List<String> knownTags, List<String> newTags) {
+                           List<String> knownAuthors, boolean noByline, List<String> newNames, List<String> knownTags, List<String> newTags,
+                           List<String> alerts) {
         /** The field an error is about, for the summary's links ("photo_caption" → its input; "form" has none). */
         public String fieldId(String key) {
             return switch (key) {
@@ -272,6 +273,8 @@ public final class ArticleAdminRoutes {
     private void edit(Context ctx) {
         var article = load(ctx);
         var notice = ctx.queryParam("saved") == null ? "" : whatHappened(article);
+        if ("1".equals(ctx.queryParam("wire"))) notice = "Draft made from the wire: its text, byline and photos are the agency's; check them, then edit as any story.";
+        if ("2".equals(ctx.queryParam("wire"))) notice = "Draft made from the wire; some of its photos could not be brought (the wire item lists why).";
         var warning = ctx.queryParam("saved") == null ? "" : photoWarning(article).orElse("");
         if (!notice.isEmpty() && "1".equals(ctx.queryParam("existing")) && article.leadPhoto() != null) {
             notice += " That file was already in the library as photo " + article.leadPhoto().id()
@@ -346,8 +349,13 @@ public final class ArticleAdminRoutes {
             warning, articles.listNames("author").stream().map(Map.Entry::getValue).toList(), ctx.method() == io.javalin.http.HandlerType.POST ? "1".equals(ctx.formParam("no_byline")) : article != null && article.authors().isEmpty(),
             java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_NAMES), List.of()),
             articles.listNames("tag").stream().map(Map.Entry::getValue).toList(),
-            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_TAGS), List.of())));
+            java.util.Objects.requireNonNullElse(ctx.<List<String>>attribute(NEW_TAGS), List.of()), article == null ? List.of() : alerts.apply(article.id())));
     }
+
+    private java.util.function.LongFunction<List<String>> alerts = id -> List.of();
+
+    /** Where alarms about a story come from (the wire, when the item it was made from is updated or withdrawn). */
+    public void alertsFrom(java.util.function.LongFunction<List<String>> source) { this.alerts = source; }
 
     private Form formFrom(Context ctx, @Nullable Photo current) {
         var chosen = Http.field(ctx, "lead_photo");

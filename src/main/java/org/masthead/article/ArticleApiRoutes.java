@@ -223,7 +223,14 @@ public final class ArticleApiRoutes {
             Problem.send(ctx, 404, Problem.title(404), "No article " + ctx.pathParam("id") + ".");
             return;
         }
-        send(ctx, 200, view(a.get()));
+        var format = ctx.queryParam("format");
+        if (format == null || format.equals("masthead")) {
+            send(ctx, 200, view(a.get()));
+        } else if (format.equals("ninjs")) {
+            send(ctx, 200, NinjsView.of(a.get(), baseUrl, a.get().languageOr(siteLanguage.get())));
+        } else {
+            Problem.send(ctx, 400, Problem.title(400), "Unknown format '" + format + "'; use ninjs, or leave it out for Masthead's own.");
+        }
     }
 
     private void byPath(Context ctx) throws Exception {

@@ -17,7 +17,7 @@ import org.masthead.media.Photo;
  * and bare provider links on their own line as embed cards, and images of the export's attachments
  * as our own photos (their renditions then come with them). Images whose photo did not come are counted.
  */
-final class WxrContent {
+public final class WxrContent {
     /** Finds the photo an attachment became, by attachment id or by the address of one of its sizes. */
     interface PhotoFinder {
         @Nullable Photo byId(String attachmentId);
@@ -118,7 +118,7 @@ final class WxrContent {
     }
 
     /** Our inline-photo figure: this use's caption (what the post said), the library's credit. */
-    static String figure(Photo p, String caption, @Nullable String alt) {
+    public static String figure(Photo p, String caption, @Nullable String alt) {
         var f = new Element("figure").addClass("inline-photo").attr("data-media-id", String.valueOf(p.id()));
         f.appendElement("img").attr("src", p.url()).attr("alt", alt == null || alt.isBlank() ? p.altText() : alt)
             .attr("width", String.valueOf(p.width())).attr("height", String.valueOf(p.height()));

@@ -510,7 +510,7 @@ public final class WxrImport {
     }
 
     /** Text of a title that may carry HTML ("<em>Markup</em>: Title"), at most {@code max} characters on a word boundary. */
-    static String plain(String html, int max) {
+    public static String plain(String html, int max) {
         var text = org.jsoup.Jsoup.parse(html).text().strip();
         if (text.length() <= max) return text;
         var cut = text.substring(0, max - 1);

@@ -102,6 +102,10 @@ abstract class ContentApiIT {
         var one = call("GET", "/articles/" + id, readToken, null);
         conforms("/articles/{id}", "get", one);
         conforms("/articles/{id}", "get", call("GET", "/articles/999999", readToken, null));
+        var asNinjs = call("GET", "/articles/" + id + "?format=ninjs", readToken, null);
+        assertThat(asNinjs.status()).isEqualTo(200);
+        assertThat(org.masthead.wire.NinjsReader.violations(asNinjs.body(), "3.0")).as("ninjs 3.0 schema, issue 11").isEmpty();
+        conforms("/articles/{id}", "get", call("GET", "/articles/" + id + "?format=rss", readToken, null));
         covered.add("getArticle");
         conforms("/articles/by-path", "get", call("GET", "/articles/by-path?path=" + one.body().get("path").asText(), readToken, null));
         conforms("/articles/by-path", "get", call("GET", "/articles/by-path?path=/nope/nothing", readToken, null));
@@ -267,6 +271,16 @@ abstract class ContentApiIT {
         assertThat(deleted.status()).isEqualTo(204);
         conforms("/pages/{id}", "delete", deleted);
         covered.add("deletePage");
+        var wireDoc = java.nio.file.Files.readString(org.masthead.testing.Testdata.resolve("ninjs/examples/3.0/dpa_text.json"));
+        var added = call("POST", "/ingest", editorToken, wireDoc);
+        assertThat(added.status()).isEqualTo(201);
+        conforms("/ingest", "post", added);
+        conforms("/ingest", "post", call("POST", "/ingest", editorToken, wireDoc));
+        var event = call("POST", "/ingest", editorToken, java.nio.file.Files.readString(org.masthead.testing.Testdata.resolve("ninjs/examples/3.0/simpleEvent.json")));
+        assertThat(event.status()).isEqualTo(422);
+        conforms("/ingest", "post", event);
+        conforms("/ingest", "post", call("POST", "/ingest", readToken, wireDoc));
+        covered.add("ingestWire");
         conforms("/popular", "get", call("GET", "/popular?window=24h", null, null));
         conforms("/popular", "get", call("GET", "/popular?window=2h", null, null));
         covered.add("popular");

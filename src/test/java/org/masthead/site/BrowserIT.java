@@ -148,6 +148,7 @@ class BrowserIT {
         app.services().accounts().create("axe@example.com", "Axe Admin", Role.ADMIN, "axe admin password 1");
         new org.masthead.page.Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC())
             .create(null, new org.masthead.page.Pages.Draft("About us", "", "<p>Who we are.</p><h2>Contact</h2><p>Write to the desk.</p>", ""));
+        long wireId = org.masthead.testing.Fixtures.wireItem(app);
         var reader = new String[] {"/", "/news/", article, "/news/no-such-story", "/about-us/"};
         for (var path : reader) {
             chrome.get(app.baseUrl() + path);
@@ -167,7 +168,8 @@ class BrowserIT {
         for (var path : new String[] {"/newsroom/articles", "/newsroom/articles/new", "/newsroom/users", "/newsroom/popular", "/newsroom/photos",
             "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1", "/newsroom/desk", "/newsroom/inbox", "/newsroom/audit",
             "/newsroom/articles/1/revisions", "/newsroom/fronts", "/newsroom/fronts/home", "/newsroom/fronts/news",
-            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/pages/1", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/"}) {
+            "/newsroom/pages", "/newsroom/pages/new", "/newsroom/pages/1", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/",
+            "/newsroom/wire", "/newsroom/wire/" + wireId}) {
             chrome.get(app.baseUrl() + path);
             if (path.endsWith("/new") || path.matches(".*/pages/\\d+")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();

@@ -71,6 +71,9 @@ class HtmlValidityIT {
             pages.put("inbox", admin.get("/newsroom/inbox").body());
             pages.put("corrections", reader.get("/corrections/").body());
             pages.put("fronts", editor.get("/newsroom/fronts").body());
+            long wireId = Fixtures.wireItem(app);
+            pages.put("wire", editor.get("/newsroom/wire").body());
+            pages.put("wire-item", editor.get("/newsroom/wire/" + wireId).body());
             editor.get("/newsroom/pages/new");
             var created = editor.post("/newsroom/pages", Map.of("title", "About us", "slug", "", "body", "<p>Who we are.</p>", "language", "", "revision", "0"));
             pages.put("static-page", reader.get("/about-us/").body());

@@ -26,6 +26,7 @@ class NewsroomOnAPhoneIT {
             var page = (org.masthead.page.Pages.Result.Saved) new org.masthead.page.Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC())
                 .create(null, new org.masthead.page.Pages.Draft("About this very long-named newspaper of record", "", "<p>Who we are.</p>", ""));
             app.services().accounts().create("phone-admin@example.com", "Phone Admin", Role.ADMIN, "phone admin password 1");
+            long wireId = org.masthead.testing.Fixtures.wireItem(app);
             var phone = Chromium.start(Visitors.userAgent(12), 390, 844);
             try {
                 phone.get(app.baseUrl() + "/newsroom/sign-in");
@@ -40,7 +41,7 @@ class NewsroomOnAPhoneIT {
                 for (var r : app.routes()) {
                     if (!r.method().equals("GET") || !r.path().startsWith("/newsroom") || r.path().equals("/newsroom/sign-in")) continue;
                     paths.add(r.path().replace("/articles/{id}", "/articles/" + id).replace("/photos/{id}", "/photos/1").replace("{front}", "home")
-                        .replace("/pages/{id}", "/pages/" + page.page().id()));
+                        .replace("/pages/{id}", "/pages/" + page.page().id()).replace("/wire/{id}", "/wire/" + wireId));
                 }
                 assertThat(paths).contains("/newsroom/articles/new", "/newsroom/fronts/home", "/newsroom/users", "/newsroom/photos/1");
                 int measured = 0;

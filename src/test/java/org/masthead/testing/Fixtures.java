@@ -61,4 +61,22 @@ public final class Fixtures {
     public static void knownTags(TestApp app, String... names) {
         app.services().db().useTransaction(h -> app.services().taxonomy().tagsNamed(h, java.util.List.of(names)));
     }
+
+    /** A wire item in Arabic with a picture, pushed as a feed would (its photo is not fetched until someone uses it); returns its id. */
+    public static long wireItem(TestApp app) {
+        var s = app.services();
+        var wire = new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(),
+            new org.masthead.http.OutboundGuard(false), java.time.Clock.systemUTC());
+        var doc = """
+            {"uri": "urn:test:wire:%s", "type": "text", "version": "1", "language": "ar", "urgency": 1, "pubStatus": "usable",
+             "embargoed": "2030-01-01T00:00:00Z", "by": "سارة الخطيب", "located": "عمّان",
+             "headlines": [{"role": "main", "value": "عاصفة تضرب الساحل"}],
+             "bodies": [{"role": "main", "contentType": "text/plain", "value": "الفقرة الأولى.\n\nالفقرة الثانية."}],
+             "associations": [{"name": "photo", "type": "picture", "uri": "urn:test:photo", "copyrightHolder": "WIRE/Ahmad",
+               "descriptions": [{"role": "caption", "value": "أمواج تضرب الحاجز."}],
+               "renditions": [{"name": "original", "href": "https://photos.example.com/storm.jpg", "contentType": "image/jpeg", "width": 2000, "height": 1000}]}]}
+            """.formatted(java.util.UUID.randomUUID());
+        var outcome = wire.ingest("test feed", doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
+        return ((org.masthead.wire.Wire.Outcome.Added) outcome).id();
+    }
 }
