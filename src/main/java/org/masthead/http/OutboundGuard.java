@@ -53,6 +53,26 @@ public final class OutboundGuard {
             .build();
     }
 
+    /**
+     * GETs {@code url} through this guard (its refusal, then its client: no redirects, public addresses only) and returns at most
+     * {@code maxBytes}; anything else (refused, not 200, larger) is an IOException whose message says which, for a report.
+     */
+    public byte[] fetch(String url, long maxBytes, Duration timeout, String userAgent) throws java.io.IOException {
+        var refusal = refusal(url);
+        if (refusal != null) throw new java.io.IOException("not fetched: " + refusal);
+        var request = new okhttp3.Request.Builder().url(url).header("User-Agent", userAgent).build();
+        try (var response = client(timeout).newCall(request).execute()) {
+            if (response.code() != 200) throw new java.io.IOException("answered " + response.code());
+            try (var in = response.body().byteStream()) {
+                var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) throw new java.io.IOException("larger than the " + maxBytes / 1024 / 1024 + " MB limit");
+                return bytes;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new java.io.IOException("not a usable address: " + e.getMessage(), e);
+        }
+    }
+
     /** The addresses of {@code host}, all public; else UnknownHostException with a message that names no address. */
     private static List<InetAddress> checked(String host) throws UnknownHostException {
         var bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

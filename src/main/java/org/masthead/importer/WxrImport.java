@@ -128,12 +128,6 @@ public final class WxrImport {
         return execute(runId, file, scan, actor, options);
     }
 
-    /** Queues an import for the jobs runner (the newsroom's upload page); the file must stay where it is until the run is done. */
-    public long queue(Path file, User actor, Options options) throws IOException {
-        var sha = sha(file);
-        return db.transaction(h -> insertRun(h, file, sha, options, actor.id(), "queued"));
-    }
-
     private long insertRun(Handle h, Path file, String sha, Options options, long actorId, String state) {
         var opts = "{\"media_dir\":" + (options.mediaDir() == null ? "null" : quote(options.mediaDir().toString())) + ",\"fetch_media\":" + options.fetchMedia()
             + ",\"create_users\":" + options.createUsers() + "}";
@@ -149,47 +143,6 @@ public final class WxrImport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A run of the import table: what the upload page shows. */
-    public record Run(long id, String file, String state, long done, long total, double perSecond, String report, long createdAt, long updatedAt) {
-        public Progress progress() { return new Progress(id, done, total, perSecond); }
-    }
-
-    public Optional<Run> find(long runId) {
-        return db.read(h -> h.createQuery("select id, file, state, done, total, per_second, report, created_at, updated_at from import_run where id = :id")
-            .bind("id", runId).map((rs, c) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
-                rs.getString(7), rs.getLong(8), rs.getLong(9))).findOne());
-    }
-
-    public List<Run> recent(int limit) {
-        return db.read(h -> h.createQuery("select id, file, state, done, total, per_second, report, created_at, updated_at from import_run order by id desc limit :n")
-            .bind("n", limit).map((rs, c) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6),
-                rs.getString(7), rs.getLong(8), rs.getLong(9))).list());
-    }
-
-    /**
-     * One step of the jobs runner: takes the oldest queued or unfinished run (a node killed mid-way left it "running") and
-     * carries it to the end from its checkpoint. Returns whether there was one.
-     */
-    public boolean runNext(java.util.function.LongFunction<Optional<User>> users) {
-        var next = db.read(h -> h.createQuery("select id, file, options, created_by from import_run where state in ('queued', 'running') order by id limit 1")
-            .map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}).findOne());
-        if (next.isEmpty()) return false;
-        long id = (Long) next.get()[0];
-        var file = Path.of((String) next.get()[1]);
-        var actor = users.apply((Long) next.get()[3]).filter(u -> u.role() == Role.ADMIN && !u.disabled());
-        try {
-            if (actor.isEmpty()) throw new IllegalStateException("the admin who started it is gone or no longer an admin");
-            var opts = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) next.get()[2]);
-            var options = new Options(false, opts.path("media_dir").isTextual() ? Path.of(opts.path("media_dir").asText()) : null,
-                opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), p -> { });
-            execute(id, file, scan(file), actor.get(), options);
-        } catch (WxrReader.WxrException | IOException | RuntimeException e) {
-            db.useTransaction(h -> h.createUpdate("update import_run set state = 'failed', report = :r, updated_at = :now where id = :id")
-                .bind("r", "Nothing more was imported: " + e.getMessage()).bind("now", clock.millis()).bind("id", id).execute());
-        }
-        return true;
     }
 
     private record Scan(String sha, WxrReader.Summary summary, Map<String, Attachment> attachments, Map<String, String> byUrl,
@@ -471,30 +424,10 @@ public final class WxrImport {
             pass.unbrought++;
             return null;
         }
-        var refusal = guard.refusal(a.url());
-        if (refusal != null) {
-            pass.problem("Attachment " + a.id() + " (" + a.url() + ") was not fetched: " + refusal + ".");
-            pass.missingFiles++;
-            return null;
-        }
-        var request = new okhttp3.Request.Builder().url(a.url()).header("User-Agent", "Masthead-import").build();
-        try (var response = guard.client(java.time.Duration.ofSeconds(30)).newCall(request).execute()) {
-            if (response.code() != 200 || response.body() == null) {
-                pass.problem("Attachment " + a.id() + " (" + a.url() + ") answered " + response.code() + ".");
-                pass.missingFiles++;
-                return null;
-            }
-            try (var body = response.body().byteStream()) {
-                var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) {
-                    pass.problem("Attachment " + a.id() + " (" + a.url() + ") is larger than the upload limit.");
-                    pass.missingFiles++;
-                    return null;
-                }
-                return bytes;
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            pass.problem("Attachment " + a.id() + " (" + a.url() + ") could not be fetched: " + e.getMessage());
+        try {
+            return guard.fetch(a.url(), maxBytes, java.time.Duration.ofSeconds(30), "Masthead-import");
+        } catch (IOException e) {
+            pass.problem("Attachment " + a.id() + " (" + a.url() + ") was " + (e.getMessage().startsWith("not fetched") ? "" : "not fetched: ") + e.getMessage() + ".");
             pass.missingFiles++;
             return null;
         }

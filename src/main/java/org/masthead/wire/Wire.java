@@ -181,23 +181,10 @@ public final class Wire {
     }
 
     private org.masthead.media.@Nullable Photo fetch(User user, Incoming.Photo p, List<String> notes) {
-        var refusal = guard.refusal(p.href());
-        if (refusal != null) {
-            notes.add("Photo " + p.href() + " was not fetched: " + refusal + ".");
-            return null;
-        }
-        var request = new okhttp3.Request.Builder().url(p.href()).header("User-Agent", "Masthead-wire").build();
-        try (var response = guard.client(java.time.Duration.ofSeconds(20)).newCall(request).execute()) {
-            if (response.code() != 200 || response.body() == null) {
-                notes.add("Photo " + p.href() + " answered " + response.code() + ".");
-                return null;
-            }
-            byte[] bytes;
-            try (var in = response.body().byteStream()) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, uploads.maxBytes() + 1));
-            }
+        try {
+            var bytes = guard.fetch(p.href(), uploads.maxBytes(), java.time.Duration.ofSeconds(20), "Masthead-wire");
             return uploads.store(bytes, new PhotoText(p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), p.headline()), user.id()).photo();
-        } catch (java.io.IOException | IllegalArgumentException | org.masthead.media.UploadRejected e) {
+        } catch (java.io.IOException | org.masthead.media.UploadRejected e) {
             notes.add("Photo " + p.href() + " could not be brought: " + e.getMessage());
             return null;
         }

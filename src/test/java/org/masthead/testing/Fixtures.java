@@ -71,12 +71,13 @@ public final class Fixtures {
             {"uri": "urn:test:wire:%s", "type": "text", "version": "1", "language": "ar", "urgency": 1, "pubStatus": "usable",
              "embargoed": "2030-01-01T00:00:00Z", "by": "سارة الخطيب", "located": "عمّان",
              "headlines": [{"role": "main", "value": "عاصفة تضرب الساحل"}],
-             "bodies": [{"role": "main", "contentType": "text/plain", "value": "الفقرة الأولى.\n\nالفقرة الثانية."}],
+             "bodies": [{"role": "main", "contentType": "text/plain", "value": "الفقرة الأولى.\\n\\nالفقرة الثانية."}],
              "associations": [{"name": "photo", "type": "picture", "uri": "urn:test:photo", "copyrightHolder": "WIRE/Ahmad",
                "descriptions": [{"role": "caption", "value": "أمواج تضرب الحاجز."}],
                "renditions": [{"name": "original", "href": "https://photos.example.com/storm.jpg", "contentType": "image/jpeg", "width": 2000, "height": 1000}]}]}
             """.formatted(java.util.UUID.randomUUID());
         var outcome = wire.ingest("test feed", doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
-        return ((org.masthead.wire.Wire.Outcome.Added) outcome).id();
+        if (!(outcome instanceof org.masthead.wire.Wire.Outcome.Added added)) throw new IllegalStateException("not added: " + outcome);
+        return added.id();
     }
 }
