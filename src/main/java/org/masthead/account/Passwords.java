@@ -13,7 +13,14 @@ public final class Passwords {
 
     public String hash(String password) { return encoder.encode(password); }
 
-    public boolean matches(String password, String hash) { return encoder.matches(password, hash); }
+    /** Whether {@code password} is this hash's; a hash that is none (an imported user who must reset) matches nothing, in the same time. */
+    public boolean matches(String password, String hash) {
+        if (hash == null || !hash.startsWith("$argon2")) {
+            burnTime(password);
+            return false;
+        }
+        return encoder.matches(password, hash);
+    }
 
     void burnTime(String password) { encoder.matches(password, dummyHash); }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The masthead command line: demo, run, user add. */
 @Command(name = "masthead", mixinStandardHelpOptions = true, version = "masthead 0.1",
     description = "A news publishing platform.", subcommands = {Main.Demo.class, Main.Run.class, Main.UserCmd.class, Main.TokenCmd.class,
-        Main.Backup.class, Main.Restore.class, Main.ImportCmd.class})
+        Main.Backup.class, Main.Restore.class, Main.ImportCmd.class, Main.Export.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -307,7 +307,65 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Bring content in.", subcommands = {ImportWxr.class})
+    @Command(name = "export", description = "Write the whole site to a zip: JSON Lines per table, the media files, a JSON Schema (docs/export.md).")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @CommandLine.Parameters(index = "0", description = "the zip to write (it must not exist)") Path file;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.exists(file)) {
+                spec.commandLine().getErr().println("masthead: " + file + " exists; an export never overwrites a file");
+                return 2;
+            }
+            var config = configFor(data);
+            long started = System.nanoTime();
+            var partial = file.resolveSibling(file.getFileName() + ".partial");
+            try (var services = new ClosingServices(App.services(config, Clock.systemUTC())); var out = Files.newOutputStream(partial)) {
+                var s = org.masthead.db.SiteExport.export(services.s().db(), config.media().storageDir(), new java.io.BufferedOutputStream(out), config.site().name());
+                out.close();
+                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                spec.commandLine().getOut().println("Exported to " + file + ": " + s.rows().get("article") + " stories (" + s.rows().get("article_revision")
+                    + " revisions), " + s.rows().get("media") + " photos, " + s.rows().get("app_user") + " users, " + s.mediaFiles() + " media files, in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms.");
+                return 0;
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+
+    @Command(name = "site", description = "Load a site export (./masthead export) into a new, empty site: ids, revisions and media kept.")
+    static final class ImportSite implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @CommandLine.Parameters(index = "0", description = "the export zip") Path file;
+        @Option(names = "--data", description = "data folder (default ./data)") Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("masthead: no such file " + file);
+                return 2;
+            }
+            var config = configFor(data);
+            long started = System.nanoTime();
+            try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) {
+                var s = org.masthead.db.SiteExport.load(services.s().db(), config.media().storageDir(), file);
+                new org.masthead.cluster.SiteVersion(services.s().db()).bump();
+                spec.commandLine().getOut().println("Loaded " + file + ": " + s.rows().getOrDefault("article", 0L) + " stories, " + s.rows().getOrDefault("media", 0L)
+                    + " photos, " + s.rows().getOrDefault("app_user", 0L) + " users (each sets a new password by reset), " + s.mediaFiles() + " media files, in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms.");
+                return 0;
+            } catch (IllegalArgumentException | java.util.zip.ZipException e) {
+                err.println("masthead: " + e.getMessage() + "; nothing was loaded.");
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Bring content in.", subcommands = {ImportWxr.class, ImportSite.class})
     static final class ImportCmd implements Runnable {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }

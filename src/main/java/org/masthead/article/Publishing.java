@@ -101,6 +101,36 @@ public final class Publishing {
         return new Result.Saved(articles.find(id).orElseThrow());
     }
 
+    /**
+     * Creates a story already published at {@code publishedAt}, as an archive's import brings it: what create, publish and backdate
+     * do, in one transaction (revision 1 the draft, revision 2 the publication) with one announcement.
+     */
+    public Result createPublished(User user, ArticleDraft draft, @Nullable PhotoUse lead, long publishedAt) {
+        if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins publish.");
+        var outside = outsideSections(user, draft.sectionId());
+        if (outside != null) return new Result.Forbidden(outside);
+        var problems = checked(draft, lead);
+        if (!problems.isEmpty()) return invalid(draft, lead, problems);
+        if (requirePhotoCredit && lead != null && (lead.altText().isBlank() || lead.credit().isBlank())) {
+            return new Result.Invalid(Map.of("photo", "Add alt text and a credit to the lead photo before publishing."));
+        }
+        long now = clock.millis();
+        var after = db.transaction(h -> {
+            var slug = uniqueSlug(h, draft, 0);
+            long id = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, user.id(), now);
+            writeBylinesAndTags(h, id, draft, user);
+            articles.insertRevision(h, id, 1, user.id(), now, snapshot(draft, slug, lead, "draft"));
+            articles.setStatus(h, id, ArticleStatus.DRAFT, ArticleStatus.PUBLISHED, publishedAt, Article.Workflow.NONE, now);
+            var a = articles.find(h, id).orElseThrow();
+            articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, ArticleStatus.PUBLISHED.dbValue()));
+            articles.insertAudit(h, user.id(), "article.import", "article:" + id, now);
+            log(h, new ArticleChanged(id, null, ArticleChanged.Visible.of(a), Transition.PUBLISH.slug()), now);
+            return a;
+        });
+        emit(new ArticleChanged(after.id(), null, ArticleChanged.Visible.of(after), Transition.PUBLISH.slug()));
+        return new Result.Saved(after);
+    }
+
     /** Saves over {@code baseRevision}; the lead photo (if any) carries the library's words. */
     public Result save(User user, long id, int baseRevision, ArticleDraft draft, @Nullable Long leadMediaId) {
         return save(user, id, baseRevision, draft, libraryUse(leadMediaId));

@@ -76,6 +76,7 @@ public final class WxrContent {
         text = replace(EMBED, text, m -> embed(m.group(1).strip()));
         text = replace(BARE_URL, text, m -> Embeds.recognise(m.group(1)).isPresent() ? embed(m.group(1)) : m.group());
         if (!text.contains("<!-- wp:")) text = autop(text);
+        if (!text.contains("<img") && !text.contains("<IMG")) return new Body(text, missing[0]);
         var doc = Jsoup.parseBodyFragment(text);
         doc.outputSettings().prettyPrint(false);
         for (var img : doc.select("img")) {

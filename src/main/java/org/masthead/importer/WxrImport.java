@@ -535,19 +535,27 @@ public final class WxrImport {
         var draft = new ArticleDraft(headline, excerpt, section, slug(item.postName(), headline), p.body(), "", bylines(pass, item), tags, "",
             seo(item.meta(), headline));
         var existing = Optional.ofNullable(pass.known.get(p.key())).flatMap(articles::find);
-        Publishing.Result result = existing.isPresent()
-            ? publishing.save(pass.actor, existing.get(), existing.get().revision(), draft, p.lead())
-            : publishing.create(pass.actor, draft, p.lead());
+        var at = when(item);
+        var now = clock.millis();
+        boolean publishNow = item.status().equals("publish") || (item.status().equals("future") && (at == null || at <= now));
+        Publishing.Result result;
+        if (existing.isPresent()) {
+            result = publishing.save(pass.actor, existing.get(), existing.get().revision(), draft, p.lead());
+        } else {
+            result = publishNow ? publishing.createPublished(pass.actor, draft, p.lead(), at == null ? now : at) : publishing.create(pass.actor, draft, p.lead());
+            if (result instanceof Publishing.Result.Invalid invalid && invalid.problems().containsKey("photo")) { // the site requires alt and credit
+                pass.problem("“" + headline + "”: kept as a draft, its lead photo lacks alt text or a credit.");
+                result = publishing.create(pass.actor, draft, p.lead());
+            }
+        }
         if (!(result instanceof Publishing.Result.Saved saved)) throw new IllegalStateException(result.toString());
         long id = saved.article().id();
         remember(pass, p.key(), "post", id);
-        var at = when(item);
-        var now = clock.millis();
         var a = saved.article();
         switch (item.status()) {
             case "publish" -> {
                 if (!a.isPublished()) publishing.move(pass.actor, id, Transition.PUBLISH, null, "");
-                if (at != null) publishing.backdate(pass.actor, id, at);
+                if (at != null && !java.util.Objects.equals(at, a.publishedAt())) publishing.backdate(pass.actor, id, at);
             }
             case "future" -> {
                 if (at != null && at > now) {
@@ -562,7 +570,7 @@ public final class WxrImport {
             default -> { } // draft, or a status we do not know: a draft
         }
         var path = oldPath(item.link());
-        if (path != null && !path.equals(articles.find(id).orElseThrow().path()) && !path.equals("/?p=" + item.postId())) {
+        if (path != null && !path.equals(a.path()) && !path.equals("/?p=" + item.postId())) { // a story's path is its section and slug, whatever its state
             articles.addRedirect(path, id, now);
             pass.redirects++;
         }
