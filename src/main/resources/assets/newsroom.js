@@ -508,3 +508,32 @@ document.addEventListener('click', function (e) {
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
+
+// An import's page: its progress, items/s and time left, polled from the run's status until it is done.
+(function () {
+  function start() {
+    var box = document.querySelector('[data-import-status]');
+    if (!box || box.getAttribute('data-finished') === '1') return;
+    var bar = box.querySelector('progress'), pct = box.querySelector('.import-percent');
+    var state = box.querySelector('.import-state'), report = box.querySelector('.import-report');
+    function poll() {
+      fetch(box.getAttribute('data-import-status'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          bar.value = s.percent;
+          bar.textContent = s.percent + '%';
+          pct.textContent = s.percent + '%';
+          if (s.state === 'done' || s.state === 'failed') {
+            state.textContent = s.state === 'done' ? 'Done.' : 'Stopped.';
+            report.textContent = s.text;
+            return;
+          }
+          state.textContent = s.state === 'queued' ? 'Waiting for the jobs runner…' : s.text;
+          setTimeout(poll, 1000);
+        })
+        .catch(function () { setTimeout(poll, 3000); });
+    }
+    poll();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();

@@ -232,6 +232,7 @@ public final class App implements AutoCloseable {
         mediaAdmin.onChanged(s.publishing()::photoChanged);
         var wire = new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(), outbound, clock);
         articleRoutes.alertsFrom(wire.store()::flagsFor);          // a withdrawn or updated wire item shouts on the story made from it
+        var importer = wxrImport(s, config, clock);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         // One runner for every background job; one-node jobs hold a database lease (cluster mode).
         var jobs = new Jobs(new JobLeases(s.db()), clock, s.metrics(), s.node())
@@ -242,7 +243,8 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("webhooks", java.time.Duration.ofSeconds(1), webhooks::deliver))
             .add(Job.oneNode("front-pins", java.time.Duration.ofSeconds(5), fronts::expire))
             .add(Job.everyNode("site-version", java.time.Duration.ofSeconds(1), siteVersion::poll))
-            .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))); // and the watchdog: overdue at start too
+            .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))) // and the watchdog: overdue at start too
+            .add(Job.oneNode("imports", java.time.Duration.ofSeconds(2), () -> importer.runNext(s.users()::find)));
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
             cdn.nudgeWith(() -> jobs.nudge("cdn-purge"));
@@ -279,6 +281,8 @@ public final class App implements AutoCloseable {
             new org.masthead.taxonomy.SectionAdminRoutes(s.taxonomy(), guard, templates, siteVersion::bump)::mount,
             new org.masthead.page.PageApiRoutes(pages, site.baseUrl())::mount,
             new org.masthead.wire.WireRoutes(wire, guard, templates)::mount,
+            new org.masthead.importer.ImportRoutes(importer, config.db().dataDir().resolve("imports"), guard, templates, config.media().maxUploadBytes() * 2,
+                () -> jobs.nudge("imports"))::mount,
             feedRoutes::mount,
             sitemapRoutes::mount,
             r -> new WebJars("tinymce/6.8.3/").mount(r),

@@ -128,6 +128,73 @@ public final class WxrImport {
         return execute(runId, file, scan, actor, options);
     }
 
+    /** Queues an import for the jobs runner (the newsroom's upload page); the file stays where it is until the run is done. */
+    public long queue(Path file, User actor, boolean fetchMedia) throws IOException {
+        var sha = sha(file);
+        return db.transaction(h -> insertRun(h, file, sha, new Options(false, null, fetchMedia, false, p -> { }), actor.id(), "queued"));
+    }
+
+    /** A run of the import table: what the upload page shows. */
+    public record Run(long id, String file, String state, long done, long total, double perSecond, String report, long createdAt, long updatedAt) {
+        public Progress progress() { return new Progress(id, done, total, perSecond); }
+
+        public boolean finished() { return state.equals("done") || state.equals("failed"); }
+
+        public int percent() { return total <= 0 ? (finished() ? 100 : 0) : (int) Math.min(100, done * 100 / total); }
+    }
+
+    private static final String RUN_COLUMNS = "id, file, state, done, total, per_second, report, created_at, updated_at";
+
+    private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6), rs.getString(7), rs.getLong(8), rs.getLong(9));
+    }
+
+    public Optional<Run> find(long runId) {
+        return db.read(h -> h.createQuery("select " + RUN_COLUMNS + " from import_run where id = :id").bind("id", runId).map((rs, c) -> run(rs)).findOne());
+    }
+
+    public List<Run> recent(int limit) {
+        return db.read(h -> h.createQuery("select " + RUN_COLUMNS + " from import_run order by id desc limit :n").bind("n", limit).map((rs, c) -> run(rs)).list());
+    }
+
+    /** A run that says "running" but has not moved for this long was cut short (its node died): another may carry it on. */
+    static final long STALE_MS = 120_000;
+
+    /**
+     * One step of the jobs runner ("imports"): claims the oldest queued run, or a running one that stopped moving (its node was
+     * killed), and carries it to the end from its checkpoint. The claim is one conditional update, so two nodes never run one import.
+     */
+    public boolean runNext(java.util.function.LongFunction<Optional<User>> users) {
+        long now = clock.millis();
+        var next = db.read(h -> h.createQuery("select id, file, options, created_by from import_run where state = 'queued' or (state = 'running' and updated_at < :stale) "
+                + "order by id limit 1").bind("stale", now - STALE_MS)
+            .map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}).findOne());
+        if (next.isEmpty()) return false;
+        long id = (Long) next.get()[0];
+        boolean claimed = db.transaction(h -> h.createUpdate("update import_run set state = 'running', updated_at = :now where id = :id "
+            + "and (state = 'queued' or (state = 'running' and updated_at < :stale))").bind("now", now).bind("id", id).bind("stale", now - STALE_MS).execute() == 1);
+        if (!claimed) return false;
+        var file = Path.of((String) next.get()[1]);
+        var actor = users.apply((Long) next.get()[3]).filter(u -> u.role() == Role.ADMIN && !u.disabled());
+        try {
+            if (actor.isEmpty()) throw new IllegalStateException("the admin who started it is gone or no longer an admin");
+            var opts = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) next.get()[2]);
+            var options = new Options(false, opts.path("media_dir").isTextual() ? Path.of(opts.path("media_dir").asText()) : null,
+                opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), p -> { });
+            execute(id, file, scan(file), actor.get(), options);
+            try {
+                if (ImportRoutes.isUpload(file)) Files.deleteIfExists(file); // an uploaded export, kept only while its run needed it
+            } catch (IOException ignored) {
+                // left for the operator; the run is done either way
+            }
+        } catch (WxrReader.WxrException | IOException | RuntimeException e) {
+            db.useTransaction(h -> h.createUpdate("update import_run set state = 'failed', report = :r, updated_at = :now where id = :id")
+                .bind("r", "Stopped: " + e.getMessage() + (e instanceof WxrReader.WxrException ? "; nothing was imported from it." : ""))
+                .bind("now", clock.millis()).bind("id", id).execute());
+        }
+        return true;
+    }
+
     private long insertRun(Handle h, Path file, String sha, Options options, long actorId, String state) {
         var opts = "{\"media_dir\":" + (options.mediaDir() == null ? "null" : quote(options.mediaDir().toString())) + ",\"fetch_media\":" + options.fetchMedia()
             + ",\"create_users\":" + options.createUsers() + "}";

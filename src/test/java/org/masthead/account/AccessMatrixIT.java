@@ -137,7 +137,9 @@ abstract class AccessMatrixIT {
         Map.entry("GET /newsroom/pages/{id}", Access.EDITOR), Map.entry("POST /newsroom/pages/{id}", Access.EDITOR),
         Map.entry("POST /newsroom/pages/{id}/delete", Access.EDITOR), Map.entry("GET /newsroom/wire", Access.EDITOR),
         Map.entry("GET /newsroom/wire/{id}", Access.EDITOR), Map.entry("POST /newsroom/wire/{id}/use", Access.EDITOR),
-        Map.entry("POST /newsroom/wire/{id}/dismiss", Access.EDITOR), Map.entry("POST /api/v1/ingest", Access.API_EDITOR), Map.entry("GET /newsroom/sections", Access.ADMIN),
+        Map.entry("POST /newsroom/wire/{id}/dismiss", Access.EDITOR), Map.entry("POST /api/v1/ingest", Access.API_EDITOR),
+        Map.entry("GET /newsroom/import", Access.ADMIN), Map.entry("POST /newsroom/import", Access.ADMIN), Map.entry("GET /newsroom/import/{id}", Access.ADMIN),
+        Map.entry("GET /newsroom/import/{id}/status", Access.ADMIN), Map.entry("GET /newsroom/sections", Access.ADMIN),
         Map.entry("POST /newsroom/sections", Access.ADMIN), Map.entry("GET /newsroom/authors", Access.EDITOR),
         Map.entry("GET /newsroom/authors/{slug}", Access.EDITOR), Map.entry("POST /newsroom/authors/{slug}", Access.EDITOR), Map.entry("GET /newsroom/settings", Access.ADMIN), Map.entry("POST /newsroom/settings", Access.ADMIN), Map.entry("POST /newsroom/sections/{id}", Access.ADMIN),
         Map.entry("GET /_/health", Access.ANYONE), Map.entry("GET /_/metrics", Access.OPS));
@@ -166,7 +168,7 @@ abstract class AccessMatrixIT {
             .replace("/newsroom/photos/{id}", "/newsroom/photos/" + photo).replace("/api/v1/photos/{id}", "/api/v1/photos/" + photo)
             .replace("/newsroom/users/{id}", "/newsroom/users/999999").replace("/newsroom/tokens/{id}", "/newsroom/tokens/999999")
             .replace("/newsroom/webhooks/{id}", "/newsroom/webhooks/999999")
-            .replace("/newsroom/pages/{id}", "/newsroom/pages/999999").replace("/newsroom/sections/{id}", "/newsroom/sections/999999").replace("/newsroom/authors/{slug}", "/newsroom/authors/clara-wren").replace("/api/v1/pages/{id}", "/api/v1/pages/999999").replace("/newsroom/wire/{id}", "/newsroom/wire/999999")
+            .replace("/newsroom/pages/{id}", "/newsroom/pages/999999").replace("/newsroom/sections/{id}", "/newsroom/sections/999999").replace("/newsroom/authors/{slug}", "/newsroom/authors/clara-wren").replace("/api/v1/pages/{id}", "/api/v1/pages/999999").replace("/newsroom/wire/{id}", "/newsroom/wire/999999").replace("/newsroom/import/{id}", "/newsroom/import/999999")
             .replace("/media/r/{sha}/{name}", "/media/r/0/w320.jpg").replace("/media/{file}", "/media/none.jpg")
             .replace("/feeds/{kind}/{file}", "/feeds/section/news.rss").replace("/feeds/{file}", "/feeds/all.rss")
             .replace("/sitemaps/{file}", "/sitemaps/sections.xml").replace("/webjars/<path>", "/webjars/tinymce/6.8.3/tinymce.min.js")

@@ -169,10 +169,19 @@ class BrowserIT {
             "/newsroom/photos/upload", "/newsroom/photos/1", "/newsroom/tokens", "/newsroom/webhooks", "/newsroom/names", "/newsroom/articles/1", "/newsroom/desk", "/newsroom/inbox", "/newsroom/audit",
             "/newsroom/articles/1/revisions", "/newsroom/fronts", "/newsroom/fronts/home", "/newsroom/fronts/news",
             "/newsroom/pages", "/newsroom/pages/new", "/newsroom/pages/1", "/newsroom/sections", "/newsroom/settings", "/newsroom/authors", "/newsroom/authors/clara-wren", "/author/clara-wren/",
-            "/newsroom/wire", "/newsroom/wire/" + wireId}) {
+            "/newsroom/wire", "/newsroom/wire/" + wireId, "/newsroom/import"}) {
             chrome.get(app.baseUrl() + path);
             if (path.endsWith("/new") || path.matches(".*/pages/\\d+")) waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("body_ifr")));
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();
         }
+        // Issue 11: an admin uploads a WordPress export; the run's page fills its progress bar as the jobs runner works, then shows the report.
+        chrome.get(app.baseUrl() + "/newsroom/import");
+        chrome.findElement(By.id("file")).sendKeys(org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml").toString());
+        chrome.findElement(By.cssSelector("form[action='/newsroom/import'] button[type=submit]")).click();
+        waitUpTo(10).until(ExpectedConditions.urlMatches("/newsroom/import/\\d+$"));
+        waitUpTo(20).until(ExpectedConditions.textToBe(By.cssSelector(".import-state"), "Done."));
+        assertThat(chrome.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(chrome.findElement(By.cssSelector(".import-report")).getText()).contains("Imported 6 stories");
+        assertThat(Chromium.axeViolations(chrome)).as("axe on an import's page").isEmpty();
     }
 }

@@ -74,6 +74,11 @@ class HtmlValidityIT {
             long wireId = Fixtures.wireItem(app);
             pages.put("wire", editor.get("/newsroom/wire").body());
             pages.put("wire-item", editor.get("/newsroom/wire/" + wireId).body());
+            pages.put("import", admin.get("/newsroom/import").body());
+            var queued = admin.postMultipart("/newsroom/import", Map.of(), "file", "small.xml",
+                java.nio.file.Files.readAllBytes(org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml")));
+            pages.put("import-run", admin.get(queued.header("Location")).body());
+            pages.put("import-refused", admin.postMultipart("/newsroom/import", Map.of(), "file", "x.jpg", Fixtures.jpeg(8, 8, 2)).body());
             editor.get("/newsroom/pages/new");
             var created = editor.post("/newsroom/pages", Map.of("title", "About us", "slug", "", "body", "<p>Who we are.</p>", "language", "", "revision", "0"));
             pages.put("static-page", reader.get("/about-us/").body());
