@@ -232,6 +232,9 @@ public final class App implements AutoCloseable {
         mediaAdmin.onChanged(s.publishing()::photoChanged);
         var wire = new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(), outbound, clock);
         articleRoutes.alertsFrom(wire.store()::flagsFor);          // a withdrawn or updated wire item shouts on the story made from it
+        var wireSources = new org.masthead.wire.WireSources(s.db(), wire, outbound, s.uploads(),
+            config.wire().feeds().stream().map(f -> new org.masthead.wire.WireSources.Feed(f.name(), f.url())).toList(), config.wire().feedInterval(),
+            config.wire().folder(), clock);
         var importer = wxrImport(s, config, clock);
         var media = new MediaRoutes(new FileBlobStore(config.media().storageDir()), s.renditions());
         // One runner for every background job; one-node jobs hold a database lease (cluster mode).
@@ -244,7 +247,9 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("front-pins", java.time.Duration.ofSeconds(5), fronts::expire))
             .add(Job.everyNode("site-version", java.time.Duration.ofSeconds(1), siteVersion::poll))
             .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))) // and the watchdog: overdue at start too
-            .add(Job.oneNode("imports", java.time.Duration.ofSeconds(2), () -> importer.runNext(s.users()::find)));
+            .add(Job.oneNode("imports", java.time.Duration.ofSeconds(2), () -> importer.runNext(s.users()::find)))
+            .add(Job.oneNode("wire-feeds", java.time.Duration.ofSeconds(5), wireSources::pollFeeds))
+            .add(Job.oneNode("wire-folder", java.time.Duration.ofSeconds(2), wireSources::scanFolder));
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
             cdn.nudgeWith(() -> jobs.nudge("cdn-purge"));

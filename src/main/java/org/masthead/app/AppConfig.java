@@ -12,7 +12,33 @@ import java.util.TreeMap;
  * then {@code MASTHEAD_*} environment variables. Each feature receives only its own sub-record.
  * Any invalid or unknown key stops boot with a message naming it.
  */
-public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site, Cdn cdn, Ops ops) {
+public record AppConfig(Http http, Db db, Media media, Popularity popularity, Redis redis, Site site, Cdn cdn, Ops ops, Wire wire) {
+
+    /** Wire ingest: RSS/Atom feeds polled every {@code feedInterval} (conditional GET, back-off), and a folder watched for ninjs/NewsML-G2 files. */
+    public record Wire(List<Feed> feeds, Duration feedInterval, @org.jspecify.annotations.Nullable Path folder) {
+        public record Feed(String name, String url) {}
+
+        public Wire {
+            if (feedInterval.toSeconds() < 30) throw new ConfigException("wire.feed-interval-seconds", "must be at least 30 (agencies ask for no more)");
+            for (var f : feeds) {
+                if (!f.url().startsWith("https://") && !f.url().startsWith("http://")) throw new ConfigException("wire.feeds", "feed " + f.name() + " needs an http(s) URL");
+            }
+            feeds = List.copyOf(feeds);
+        }
+
+        static List<Feed> parse(String spec) {
+            var out = new java.util.ArrayList<Feed>();
+            for (var part : spec.split(",")) {
+                if (part.isBlank()) continue;
+                int eq = part.indexOf('=');
+                if (eq <= 0) throw new ConfigException("wire.feeds", "write each feed as name=url, separated by commas; got '" + part.strip() + "'");
+                var name = part.substring(0, eq).strip();
+                if (!name.matches("[A-Za-z0-9 ._-]{1,40}")) throw new ConfigException("wire.feeds", "a feed name is letters, digits, spaces, dots and dashes: '" + name + "'");
+                out.add(new Feed(name, part.substring(eq + 1).strip()));
+            }
+            return out;
+        }
+    }
 
     /** {@code metricsToken} empty: /_/metrics only for scrapers on this machine. Never printed. */
     public record Ops(String metricsToken) {
@@ -112,6 +138,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("cdn.purge-url", ""),
         Map.entry("ops.metrics-token", ""),
         Map.entry("cdn.purge-header", ""),
+        Map.entry("wire.feeds", ""),
+        Map.entry("wire.feed-interval-seconds", "300"),
+        Map.entry("wire.folder", ""),
         Map.entry("data.dir", "data"),
         Map.entry("database.url", ""),
         Map.entry("database.user", ""),
@@ -194,7 +223,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
                 java.time.Duration.ofDays(number(v, "site.archive-label-after-days")),
                 explicit.stream().filter(k -> k.startsWith("site.")).collect(java.util.stream.Collectors.toUnmodifiableSet())),
             new Cdn(v.get("cdn.purge-url"), v.get("cdn.purge-header")),
-            new Ops(v.get("ops.metrics-token")));
+            new Ops(v.get("ops.metrics-token")),
+            new Wire(Wire.parse(v.get("wire.feeds")), Duration.ofSeconds(number(v, "wire.feed-interval-seconds")),
+                v.get("wire.folder").isBlank() ? null : Path.of(v.get("wire.folder"))));
     }
 
     private static boolean bool(Map<String, String> v, String key) {

@@ -86,6 +86,11 @@ public final class Wire {
         } catch (WireRefused e) {
             return List.of(new Outcome.Refused("", e.getMessage()));
         }
+        return ingest(source, items);
+    }
+
+    /** Ingests items already read (a feed's entries, a folder's file). */
+    public List<Outcome> ingest(String source, List<Incoming> items) {
         var out = new ArrayList<Outcome>();
         for (var item : items) out.add(ingest(source, item));
         return out;
@@ -180,7 +185,20 @@ public final class Wire {
         return new Used.Made(storyId, List.copyOf(notes));
     }
 
+    /** A picture's place when it came with the item (a watched folder's file, already in the library): "library:" and its id. */
+    public static final String LIBRARY = "library:";
+
     private org.masthead.media.@Nullable Photo fetch(User user, Incoming.Photo p, List<String> notes) {
+        if (p.href().startsWith(LIBRARY)) {
+            try {
+                var found = uploads.find(Long.parseLong(p.href().substring(LIBRARY.length())));
+                if (found.isEmpty()) notes.add("Photo " + p.href() + " is no longer in the library.");
+                return found.orElse(null);
+            } catch (NumberFormatException e) {
+                notes.add("Photo " + p.href() + " is not a library photo.");
+                return null;
+            }
+        }
         try {
             var bytes = guard.fetch(p.href(), uploads.maxBytes(), java.time.Duration.ofSeconds(20), "Masthead-wire");
             return uploads.store(bytes, new PhotoText(p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), p.headline()), user.id()).photo();

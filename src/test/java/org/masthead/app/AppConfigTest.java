@@ -31,6 +31,19 @@ class AppConfigTest {
     }
 
     @Test
+    void wire_feeds_are_name_equals_url_and_bad_ones_are_named_issue_11() {
+        var config = AppConfig.load(new Properties(), Map.of("MASTHEAD_WIRE_FEEDS", "Harbour=https://harbour.example/rss, AP Top=https://ap.example/atom"), Map.of());
+        assertThat(config.wire().feeds()).extracting(AppConfig.Wire.Feed::name).containsExactly("Harbour", "AP Top");
+        assertThat(config.wire().folder()).isNull();
+        assertThatThrownBy(() -> AppConfig.load(new Properties(), Map.of("MASTHEAD_WIRE_FEEDS", "https://no-name.example/rss"), Map.of()))
+            .hasMessageContaining("wire.feeds").hasMessageContaining("name=url");
+        assertThatThrownBy(() -> AppConfig.load(new Properties(), Map.of("MASTHEAD_WIRE_FEEDS", "Local=file:///etc/passwd"), Map.of()))
+            .hasMessageContaining("wire.feeds").hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> AppConfig.load(new Properties(), Map.of("MASTHEAD_WIRE_FEED_INTERVAL_SECONDS", "1"), Map.of()))
+            .hasMessageContaining("wire.feed-interval-seconds");
+    }
+
+    @Test
     void unknown_keys_stop_boot() {
         var file = new Properties();
         file.setProperty("http.prot", "1");

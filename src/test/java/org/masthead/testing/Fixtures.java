@@ -62,11 +62,16 @@ public final class Fixtures {
         app.services().db().useTransaction(h -> app.services().taxonomy().tagsNamed(h, java.util.List.of(names)));
     }
 
+    /** The wire queue's use cases over this app's services; {@code allowPrivate} lets them fetch from a test server on loopback. */
+    public static org.masthead.wire.Wire wire(TestApp app, boolean allowPrivate) {
+        var s = app.services();
+        return new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(),
+            new org.masthead.http.OutboundGuard(allowPrivate), java.time.Clock.systemUTC());
+    }
+
     /** A wire item in Arabic with a picture, pushed as a feed would (its photo is not fetched until someone uses it); returns its id. */
     public static long wireItem(TestApp app) {
-        var s = app.services();
-        var wire = new org.masthead.wire.Wire(s.db(), new org.masthead.wire.WireStore(s.db()), s.publishing(), s.taxonomy(), s.uploads(),
-            new org.masthead.http.OutboundGuard(false), java.time.Clock.systemUTC());
+        var wire = wire(app, false);
         var doc = """
             {"uri": "urn:test:wire:%s", "type": "text", "version": "1", "language": "ar", "urgency": 1, "pubStatus": "usable",
              "embargoed": "2030-01-01T00:00:00Z", "by": "سارة الخطيب", "located": "عمّان",
