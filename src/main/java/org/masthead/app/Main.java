@@ -310,8 +310,9 @@ public final class Main implements Runnable {
     @Command(name = "export", description = "Write the whole site to a zip: JSON Lines per table, the media files, a JSON Schema (docs/export.md).")
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-        @CommandLine.Parameters(index = "0", description = "the zip to write (it must not exist)") Path file;
+        @CommandLine.Parameters(index = "0", description = "the file to write (it must not exist)") Path file;
         @Option(names = "--data", description = "data folder (default ./data)") Path data;
+        @Option(names = "--format", description = "masthead (a zip, the default) or wxr (a WordPress export; the default for a .xml file)") String format;
 
         @Override
         public Integer call() throws Exception {
@@ -319,10 +320,27 @@ public final class Main implements Runnable {
                 spec.commandLine().getErr().println("masthead: " + file + " exists; an export never overwrites a file");
                 return 2;
             }
+            var kind = format != null ? format : file.getFileName().toString().endsWith(".xml") ? "wxr" : "masthead";
+            if (!kind.equals("wxr") && !kind.equals("masthead")) {
+                spec.commandLine().getErr().println("masthead: --format is masthead or wxr, not '" + kind + "'");
+                return 2;
+            }
             var config = configFor(data);
             long started = System.nanoTime();
             var partial = file.resolveSibling(file.getFileName() + ".partial");
             try (var services = new ClosingServices(App.services(config, Clock.systemUTC())); var out = Files.newOutputStream(partial)) {
+                if (kind.equals("wxr")) {
+                    var s = services.s();
+                    var w = org.masthead.importer.WxrExport.write(new java.io.BufferedOutputStream(out), config.site().name(), config.site().baseUrl(),
+                        config.site().timeZone(), s.taxonomy().listSections(), s.articles(), s.mediaStore(),
+                        new org.masthead.page.Pages(s.db(), s.taxonomy(), Clock.systemUTC()).list());
+                    out.close();
+                    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    spec.commandLine().getOut().println("Exported to " + file + " (WordPress WXR 1.2): " + w.posts() + " posts, " + w.pages() + " pages, "
+                        + w.attachments() + " photos as attachments, in " + (System.nanoTime() - started) / 1_000_000 + " ms. In WordPress: Tools → Import → WordPress; "
+                        + "photos come from the site's addresses, or with ./masthead import wxr --media-dir " + config.media().storageDir() + ".");
+                    return 0;
+                }
                 var s = org.masthead.db.SiteExport.export(services.s().db(), config.media().storageDir(), new java.io.BufferedOutputStream(out), config.site().name());
                 out.close();
                 Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -216,4 +216,27 @@ class CliIT {
         assertThat(scalar(data.resolve("masthead.db"), "select count(distinct slug) from article")).as("no story twice under another slug").isEqualTo(n);
         assertThat(scalar(data.resolve("masthead.db"), "select state = 'done' from import_run")).isEqualTo(1);
     }
+
+    @Test
+    void export_writes_a_zip_or_wxr_and_import_site_loads_it_only_into_an_empty_site_issue_11(@TempDir Path dir) throws Exception {
+        var data = dir.resolve("data").toString();
+        assertThat(run("user", "add", "--email", "exporter@example.com", "--role", "admin", "--data", data).code()).isZero();
+        var export = org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml").toString();
+        assertThat(run("import", "wxr", export, "--data", data).code()).isZero();
+        var zip = dir.resolve("site.zip").toString();
+        var out = run("export", zip, "--data", data);
+        assertThat(out.code()).as(out.err()).isZero();
+        assertThat(out.out()).contains("Exported to").contains("6 stories");
+        assertThat(run("export", zip, "--data", data).err()).contains("exists");
+        var loaded = run("import", "site", zip, "--data", dir.resolve("other").toString());
+        assertThat(loaded.code()).as(loaded.err()).isZero();
+        assertThat(loaded.out()).contains("Loaded").contains("6 stories").contains("reset");
+        var again = run("import", "site", zip, "--data", dir.resolve("other").toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("not empty").contains("nothing was loaded");
+        var wxr = run("export", dir.resolve("site.xml").toString(), "--data", data);
+        assertThat(wxr.out()).contains("WordPress WXR 1.2").contains("6 posts");
+        assertThat(run("export", dir.resolve("x.bin").toString(), "--format", "csv", "--data", data).err()).contains("masthead or wxr");
+        assertThat(run("import", "site", dir.resolve("site.xml").toString(), "--data", dir.resolve("third").toString()).err()).contains("nothing was loaded");
+    }
 }
