@@ -27,6 +27,10 @@ class NewsroomOnAPhoneIT {
                 .create(null, new org.masthead.page.Pages.Draft("About this very long-named newspaper of record", "", "<p>Who we are.</p>", ""));
             app.services().accounts().create("phone-admin@example.com", "Phone Admin", Role.ADMIN, "phone admin password 1");
             long wireId = org.masthead.testing.Fixtures.wireItem(app);
+            long importId = app.services().db().transaction(h -> h.createUpdate("insert into import_run (kind, file, file_sha, options, state, done, total, report, "
+                    + "created_at, updated_at) values ('wxr', '/tmp/x.xml', 'x', '{}', 'done', 12, 12, :r, 0, 0)")
+                .bind("r", "Imported 12 stories and 0 pages (12 new, 0 updated), 3 photos, 24 old addresses redirected; not imported: {attachment=3, nav_menu_item=40}")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             var phone = Chromium.start(Visitors.userAgent(12), 390, 844);
             try {
                 phone.get(app.baseUrl() + "/newsroom/sign-in");
@@ -41,7 +45,7 @@ class NewsroomOnAPhoneIT {
                 for (var r : app.routes()) {
                     if (!r.method().equals("GET") || !r.path().startsWith("/newsroom") || r.path().equals("/newsroom/sign-in")) continue;
                     paths.add(r.path().replace("/articles/{id}", "/articles/" + id).replace("/photos/{id}", "/photos/1").replace("{front}", "home")
-                        .replace("/pages/{id}", "/pages/" + page.page().id()).replace("/wire/{id}", "/wire/" + wireId));
+                        .replace("/pages/{id}", "/pages/" + page.page().id()).replace("/wire/{id}", "/wire/" + wireId).replace("/import/{id}", "/import/" + importId));
                 }
                 assertThat(paths).contains("/newsroom/articles/new", "/newsroom/fronts/home", "/newsroom/users", "/newsroom/photos/1");
                 int measured = 0;
