@@ -68,6 +68,9 @@ public final class Wire {
 
     /** Reads a document of either format (told by its first character) into its items. */
     public static List<Incoming> read(byte[] bytes) throws WireRefused {
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
+            return NewsmlReader.read(bytes); // UTF-16 with its byte-order mark: XML (JSON is UTF-8 on the wire)
+        }
         int i = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) i = 3;
         while (i < bytes.length && Character.isWhitespace(bytes[i])) i++;

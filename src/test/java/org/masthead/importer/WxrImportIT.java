@@ -198,7 +198,11 @@ abstract class WxrImportIT {
         assertThat(app.services().mediaStore().search("", org.masthead.media.MediaStore.Filter.ALL, 1000, 0)).hasSize(photosBefore);
         // --fetch-media goes through the SSRF guard: a private address is refused and reported, never fatal.
         var fetched = Files.writeString(dir.resolve("fetch.xml"), mediaExport("http://127.0.0.1:9").replace("media-gazette.example", "fetch-gazette.example"));
-        var refused = importer.run(fetched, admin, new WxrImport.Options(false, null, true, false, p -> { }));
+        var refused = importer.run(fetched, admin, new WxrImport.Options(false, null, true, true, p -> { }));
+        assertThat(refused.users()).as("--create-users: the export's author, as a contributor").isEqualTo(1);
+        var omar = app.services().users().findByEmail("omar@fetch-gazette.example").orElseThrow();
+        assertThat(omar.role()).isEqualTo(Role.CONTRIBUTOR);
+        assertThat(omar.displayName()).isEqualTo("عمر الفاروق");
         assertThat(refused.stories()).isEqualTo(1);
         assertThat(refused.problems()).anyMatch(p -> p.contains("was not fetched"));
     }

@@ -70,4 +70,14 @@ class WireReadersTest {
         assertThat(photo.credit()).isEqualTo("Getty Images");
         assertThat(photo.caption()).isNotBlank();
     }
+
+    @Test
+    void utf16_newsml_is_read_and_odd_bytes_are_refused_with_a_reason_issue_11() throws Exception {
+        var xml = Files.readString(Testdata.resolve("newsml-g2/examples/LISTING_2_NewsML-G2_Text_Document.xml")).replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        var bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_16); // big-endian with a byte-order mark
+        assertThat(Wire.read(bytes).get(0).headline()).isEqualTo("Fed to halt QE to avert \"bubble\"");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(WireRefused.class, () -> Wire.read("hello".getBytes())).getMessage()).contains("Neither");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(WireRefused.class, () -> Wire.read("[".repeat(5000).getBytes())).getMessage()).contains("Not JSON");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(WireRefused.class, () -> Wire.read(new byte[0])).getMessage()).contains("empty");
+    }
 }
