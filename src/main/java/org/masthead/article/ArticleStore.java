@@ -50,7 +50,23 @@ public final class ArticleStore {
     }
 
     private Optional<Article> full(Handle h, String where, String name, Object value) {
-        var base = h.createQuery(SUMMARY + " where " + where).bind(name, value).map((rs, ctx) -> new Article(
+        return base(h, where, name, value).map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
+            a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id()),
+            a.workflow(), corrections(h, a.id()), a.language(), a.seo()));
+    }
+
+    /**
+     * A story just inserted in this transaction, with the bylines just written in their order (it has no corrections yet): two queries, not four.
+     * Tags are read back, so they come in the database's collation as every later read has them.
+     */
+    Article justInserted(Handle h, long id, List<Author> authors) {
+        var a = base(h, "a.id = :id", "id", id).orElseThrow();
+        return new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(), a.leadPhoto(), a.dateline(), a.publishedAt(),
+            a.updatedAt(), a.revision(), a.createdBy(), List.copyOf(authors), tags(h, id), a.workflow(), List.of(), a.language(), a.seo());
+    }
+
+    private Optional<Article> base(Handle h, String where, String name, Object value) {
+        return h.createQuery(SUMMARY + " where " + where).bind(name, value).map((rs, ctx) -> new Article(
             rs.getLong("id"), new Section(rs.getLong("section_id"), rs.getString("section_slug"), rs.getString("section_name")),
             rs.getString("slug"), ArticleStatus.parse(rs.getString("status")), rs.getString("headline"), rs.getString("dek"),
             rs.getString("body_html"), photo(rs), rs.getString("dateline"), nullableLong(rs, "published_at"),
@@ -58,9 +74,6 @@ public final class ArticleStore {
             new Article.Workflow(nullableLong(rs, "publish_at"), nullableLong(rs, "embargo_until"), rs.getString("review_note"),
                 rs.getString("kill_reason"), nullableLong(rs, "published_late_ms")), List.of(), rs.getString("language"),
             new Seo(rs.getString("seo_title"), rs.getString("seo_description"), nullableLong(rs, "social_media_id")))).findOne();
-        return base.map(a -> new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(),
-            a.leadPhoto(), a.dateline(), a.publishedAt(), a.updatedAt(), a.revision(), a.createdBy(), authors(h, a.id()), tags(h, a.id()),
-            a.workflow(), corrections(h, a.id()), a.language(), a.seo()));
     }
 
     private static List<Correction> corrections(Handle h, long articleId) {
@@ -288,13 +301,18 @@ public final class ArticleStore {
     }
 
     long insert(Handle h, ArticleDraft d, String slug, String body, PhotoUse lead, long userId, long now) {
+        return insert(h, d, slug, body, lead, userId, now, ArticleStatus.DRAFT, null);
+    }
+
+    /** A new story's row in {@code status} (a draft, or published at {@code publishedAt} as an archive's import brings it), revision 1. */
+    long insert(Handle h, ArticleDraft d, String slug, String body, PhotoUse lead, long userId, long now, ArticleStatus status, Long publishedAt) {
         return lead(h.createQuery("""
-                insert into article (section_id, slug, status, headline, dek, body_html, lead_media_id, lead_caption, lead_credit,
+                insert into article (section_id, slug, status, published_at, headline, dek, body_html, lead_media_id, lead_caption, lead_credit,
                                      lead_alt_text, lead_title, dateline, created_at, updated_at, revision, created_by, language,
                                      seo_title, seo_description, social_media_id)
-                values (:section, :slug, 'draft', :headline, :dek, :body, :media, :caption, :credit, :alt, :title, :dateline, :now, :now, 1, :user, :language, :seo_title, :seo_description, :social)
+                values (:section, :slug, :status, :published, :headline, :dek, :body, :media, :caption, :credit, :alt, :title, :dateline, :now, :now, 1, :user, :language, :seo_title, :seo_description, :social)
                 returning id
-                """), lead).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
+                """), lead).bind("status", status.dbValue()).bind("published", publishedAt).bind("section", d.sectionId()).bind("slug", slug).bind("headline", d.headline()).bind("dek", d.dek())
             .bind("body", body).bind("dateline", d.dateline()).bind("now", now).bind("user", userId).bind("language", d.language())
             .bind("seo_title", d.seo().title()).bind("seo_description", d.seo().description()).bind("social", d.seo().imageId())
             .mapTo(Long.class).one();
@@ -360,6 +378,11 @@ public final class ArticleStore {
     void replaceBylinesAndTags(Handle h, long id, List<Author> authors, List<Tag> tags) {
         h.createUpdate("delete from article_author where article_id = :id").bind("id", id).execute();
         h.createUpdate("delete from article_tag where article_id = :id").bind("id", id).execute();
+        insertBylinesAndTags(h, id, authors, tags);
+    }
+
+    /** A new story's bylines (in order) and tags. */
+    void insertBylinesAndTags(Handle h, long id, List<Author> authors, List<Tag> tags) {
         for (int i = 0; i < authors.size(); i++) {
             h.createUpdate("insert into article_author (article_id, author_id, position) values (:a, :au, :p)")
                 .bind("a", id).bind("au", authors.get(i).id()).bind("p", i).execute();
@@ -413,8 +436,8 @@ public final class ArticleStore {
     public void addRedirect(String oldPath, long articleId, long now) { db.useTransaction(h -> insertRedirect(h, oldPath, articleId, now)); }
 
     void insertRedirect(Handle h, String oldPath, long id, long now) {
-        h.createUpdate("delete from redirect where old_path = :p").bind("p", oldPath).execute();
-        h.createUpdate("insert into redirect (old_path, article_id, created_at) values (:p, :id, :now)")
+        h.createUpdate("insert into redirect (old_path, article_id, created_at) values (:p, :id, :now) "
+                + "on conflict (old_path) do update set article_id = excluded.article_id, created_at = excluded.created_at")
             .bind("p", oldPath).bind("id", id).bind("now", now).execute();
     }
 

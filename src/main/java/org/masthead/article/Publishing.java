@@ -90,22 +90,39 @@ public final class Publishing {
         var problems = checked(draft, lead);
         if (!problems.isEmpty()) return invalid(draft, lead, problems);
         long now = clock.millis();
-        long id = db.transaction(h -> {
-            var slug = uniqueSlug(h, draft, 0);
-            long newId = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, user.id(), now);
-            writeBylinesAndTags(h, newId, draft, user);
-            articles.insertRevision(h, newId, 1, user.id(), now, snapshot(draft, slug, lead, "draft"));
-            articles.insertAudit(h, user.id(), "article.create", "article:" + newId, now);
-            return newId;
+        var created = db.transaction(h -> {
+            var a = insertNew(h, user, draft, lead, now, ArticleStatus.DRAFT, null, false);
+            articles.insertAudit(h, user.id(), "article.create", "article:" + a.id(), now);
+            return a;
         });
-        return new Result.Saved(articles.find(id).orElseThrow());
+        return new Result.Saved(created);
+    }
+
+    /** A new story's row, bylines, tags and first revision, in {@code status} (a draft, or published at {@code publishedAt}); returns it. */
+    private Article insertNew(Handle h, User user, ArticleDraft draft, @Nullable PhotoUse lead, long now, ArticleStatus status, @Nullable Long publishedAt,
+                              boolean bodySanitized) {
+        var slug = uniqueSlug(h, draft, 0);
+        var body = bodySanitized ? draft.bodyHtml() : BodySanitizer.sanitize(draft.bodyHtml());
+        long id = articles.insert(h, draft, slug, body, lead, user.id(), now, status, publishedAt);
+        // No silent default: a story without bylines has none (staff or agency copy), never the saver's name.
+        var authors = taxonomy.authorsNamed(h, draft.bylines());
+        var tags = taxonomy.tagsNamed(h, draft.tags());
+        articles.insertBylinesAndTags(h, id, authors, tags);
+        articles.insertRevision(h, id, 1, user.id(), now, snapshot(draft, slug, lead, status.dbValue()));
+        return articles.justInserted(h, id, authors);
     }
 
     /**
      * Creates a story already published at {@code publishedAt}, as an archive's import brings it: what create, publish and backdate
-     * do, in one transaction (revision 1 the draft, revision 2 the publication) with one announcement.
+     * do, in one transaction (revision 1, published) with one announcement.
      */
-    public Result createPublished(User user, ArticleDraft draft, @Nullable PhotoUse lead, long publishedAt) {
+    public Result createPublished(User user, ArticleDraft draft, @Nullable PhotoUse lead, long publishedAt) { return createPublished(user, draft, lead, publishedAt, false); }
+
+    /**
+     * As {@link #createPublished(User, ArticleDraft, PhotoUse, long)}; {@code bodySanitized} says the caller already ran the body through
+     * {@link BodySanitizer#sanitize} (an import does it on its reader thread), so it is stored as it is.
+     */
+    public Result createPublished(User user, ArticleDraft draft, @Nullable PhotoUse lead, long publishedAt, boolean bodySanitized) {
         if (!user.role().canPublish()) return new Result.Forbidden("Only editors and admins publish.");
         var outside = outsideSections(user, draft.sectionId());
         if (outside != null) return new Result.Forbidden(outside);
@@ -116,13 +133,8 @@ public final class Publishing {
         }
         long now = clock.millis();
         var after = db.transaction(h -> {
-            var slug = uniqueSlug(h, draft, 0);
-            long id = articles.insert(h, draft, slug, BodySanitizer.sanitize(draft.bodyHtml()), lead, user.id(), now);
-            writeBylinesAndTags(h, id, draft, user);
-            articles.insertRevision(h, id, 1, user.id(), now, snapshot(draft, slug, lead, "draft"));
-            articles.setStatus(h, id, ArticleStatus.DRAFT, ArticleStatus.PUBLISHED, publishedAt, Article.Workflow.NONE, now);
-            var a = articles.find(h, id).orElseThrow();
-            articles.insertRevision(h, id, a.revision(), user.id(), now, snapshot(a, ArticleStatus.PUBLISHED.dbValue()));
+            var a = insertNew(h, user, draft, lead, now, ArticleStatus.PUBLISHED, publishedAt, bodySanitized);
+            long id = a.id();
             articles.insertAudit(h, user.id(), "article.import", "article:" + id, now);
             log(h, new ArticleChanged(id, null, ArticleChanged.Visible.of(a), Transition.PUBLISH.slug()), now);
             return a;

@@ -109,6 +109,24 @@ public final class Database implements AutoCloseable {
         jdbi.useTransaction(callback::accept);
     }
 
+    /**
+     * One long transaction (a batch of an import) whose statements are prepared once each and reused for every row;
+     * everything run on this thread inside it, nested transactions included, shares it.
+     */
+    public void useBatchTransaction(java.util.function.Consumer<Handle> callback) {
+        jdbi.useTransaction(h -> {
+            var previous = h.getStatementBuilder();
+            var cache = new StatementCache();
+            h.setStatementBuilder(cache);
+            try {
+                callback.accept(h);
+            } finally {
+                h.setStatementBuilder(previous);
+                cache.closeAll();
+            }
+        });
+    }
+
     @Override
     public void close() {
         pool.close();

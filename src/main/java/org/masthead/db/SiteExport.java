@@ -48,7 +48,8 @@ public final class SiteExport {
         Map.entry("site_version", "a change counter"), Map.entry("trusted_device", "sign-in state"), Map.entry("user_session", "sign-in state"),
         Map.entry("view_bucket", "reader counters"), Map.entry("view_day", "reader counters"), Map.entry("view_hour", "reader counters"),
         Map.entry("webhook", "integrations: their URLs and signing secrets are set up again"), Map.entry("webhook_delivery", "delivery attempts"),
-        Map.entry("article_event", "the change log between nodes"), Map.entry("import_run", "import checkpoints of this machine"));
+        Map.entry("article_event", "the change log between nodes"), Map.entry("import_run", "import checkpoints of this machine"),
+        Map.entry("wire_feed", "feed polling state (the feeds themselves are configuration)"));
 
     /** Columns never exported. */
     static final Map<String, Set<String>> SECRET_COLUMNS = Map.of("app_user", Set.of("password_hash"));

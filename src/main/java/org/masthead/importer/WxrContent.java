@@ -38,6 +38,11 @@ public final class WxrContent {
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile("([a-zA-Z_-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\\]]+))");
     private static final Pattern WP_IMAGE = Pattern.compile("\\bwp-image-(\\d+)\\b");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\n\\s*");
+    private static final Pattern HOST = Pattern.compile("^https?://[^/]+");
+    private static final Pattern QUERY = Pattern.compile("[?#].*$");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("-(?:\\d{1,5}x\\d{1,5}|scaled)(\\.[A-Za-z0-9]+)$");
     private static final Pattern BLOCK = Pattern.compile("^\\s*<(?:p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|!--)[\\s>/]", Pattern.CASE_INSENSITIVE);
 
     private WxrContent() {}
@@ -145,11 +150,11 @@ public final class WxrContent {
     /** WordPress's autop, simply: a blank line ends a paragraph, a single newline inside one is a line break. */
     static String autop(String text) {
         var out = new StringBuilder();
-        for (var chunk : text.replace("\r\n", "\n").split("\n\\s*\n")) {
+        for (var chunk : PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))) {
             var c = chunk.strip();
             if (c.isEmpty()) continue;
             if (BLOCK.matcher(c).find()) out.append(c).append('\n');
-            else out.append("<p>").append(c.replaceAll("\\s*\n\\s*", "<br>")).append("</p>\n");
+            else out.append("<p>").append(LINE_BREAK.matcher(c).replaceAll("<br>")).append("</p>\n");
         }
         return out.toString();
     }
@@ -171,8 +176,8 @@ public final class WxrContent {
 
     /** The attachment URL with WordPress's size suffix ("-300x200") removed, scheme and host dropped: the key sizes share. */
     static String urlKey(String url) {
-        var path = url.replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*$", "");
-        return path.replaceFirst("-\\d{1,5}x\\d{1,5}(\\.[A-Za-z0-9]+)$", "$1").replaceFirst("-scaled(\\.[A-Za-z0-9]+)$", "$1");
+        var path = QUERY.matcher(HOST.matcher(url).replaceFirst("")).replaceFirst("");
+        return SIZE_SUFFIX.matcher(path).replaceFirst("$1");
     }
 
 }

@@ -74,6 +74,15 @@ public final class WxrReader {
     /** Reads the export, handing each item to {@code each}; returns the counts. */
     public static Summary read(InputStream in, Consumer<Item> each) throws WxrException { return new WxrReader().parse(in, each); }
 
+    /** As {@link #read}, checking the whole export but leaving each item's content empty: a first pass that needs only its shape. */
+    public static Summary scan(InputStream in, Consumer<Item> each) throws WxrException {
+        var reader = new WxrReader();
+        reader.withoutContent = true;
+        return reader.parse(in, each);
+    }
+
+    private boolean withoutContent;
+
     private Summary parse(InputStream in, Consumer<Item> each) throws WxrException {
         XMLStreamReader r = null;
         try {
@@ -184,7 +193,21 @@ public final class WxrReader {
         return sb.toString();
     }
 
-    private static void skip(XMLStreamReader r) throws XMLStreamException, WxrException { text(r); }
+    private static void skip(XMLStreamReader r) throws XMLStreamException, WxrException { skipped(r); }
+
+    /** Reads past the element (every event checked, as text() does), keeping nothing; "". */
+    private static String skipped(XMLStreamReader r) throws XMLStreamException, WxrException {
+        int depth = 1;
+        while (depth > 0) {
+            switch (r.next()) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new WxrException("Entity '&" + r.getLocalName() + ";' is not allowed", line(r), column(r));
+                default -> { }
+            }
+        }
+        return "";
+    }
 
     /** The simple child elements of a wp: element (author, postmeta), by local name. */
     private static Map<String, String> fields(XMLStreamReader r, String ns) throws XMLStreamException, WxrException {
@@ -224,7 +247,7 @@ public final class WxrReader {
                 var prefix = r.getPrefix();
                 var key = (ns.contains("purl.org/rss/1.0/modules/content") ? "content:" : ns.contains("excerpt") ? "excerpt:"
                     : ns.contains("purl.org/dc") ? "dc:" : wp(ns) ? "wp:" : "") + name;
-                var value = text(r);
+                var value = withoutContent && key.equals("content:encoded") ? skipped(r) : text(r);
                 if (!wp(ns) && "wp".equals(prefix)) byPrefix.putIfAbsent("wp:" + name, value);
                 else f.putIfAbsent(key, value); // the first of a field wins (a second, in another guise, does not override it)
             }
