@@ -150,7 +150,8 @@ public final class App implements AutoCloseable {
     /** The WordPress importer over these services, for the CLI, the newsroom's upload page and tests. */
     public static org.masthead.importer.WxrImport wxrImport(Services s, AppConfig config, Clock clock) {
         return new org.masthead.importer.WxrImport(s.db(), s.publishing(), s.articles(), s.taxonomy(), new org.masthead.page.Pages(s.db(), s.taxonomy(), clock),
-            s.uploads(), s.accounts(), new OutboundGuard(config.http().allowPrivateTargets()), config.site().timeZone(), clock);
+            s.uploads(), s.accounts(), new OutboundGuard(config.http().allowPrivateTargets()), new org.masthead.article.Desk(s.db(), s.users(), clock),
+            config.site().timeZone(), clock);
     }
 
     public static App start(AppConfig config, Clock clock) {

@@ -398,12 +398,18 @@ public final class Main implements Runnable {
         @Option(names = "--media-dir", description = "a copy of the site's wp-content/uploads folder, for its photos") Path mediaDir;
         @Option(names = "--fetch-media", description = "fetch photos the media folder lacks from their addresses (public addresses only)") boolean fetchMedia;
         @Option(names = "--create-users", description = "make each exported author a contributor account (they set a password by reset)") boolean createUsers;
+        @Option(names = "--other-categories", description = "tags (default) or drop: what a post's categories after its first (its section) become",
+            defaultValue = "tags") String otherCategories;
 
         @Override
         public Integer call() throws Exception {
             var err = spec.commandLine().getErr();
             if (!Files.isRegularFile(file)) {
                 err.println("masthead: no such file " + file);
+                return 2;
+            }
+            if (!otherCategories.equals("tags") && !otherCategories.equals("drop")) {
+                err.println("masthead: --other-categories is tags or drop, not '" + otherCategories + "'");
                 return 2;
             }
             if (mediaDir != null && !Files.isDirectory(mediaDir)) {
@@ -421,7 +427,7 @@ public final class Main implements Runnable {
                 var importer = App.wxrImport(s, config, Clock.systemUTC());
                 long started = System.nanoTime();
                 long[] shown = {0};
-                var options = new org.masthead.importer.WxrImport.Options(dryRun, mediaDir, fetchMedia, createUsers, p -> {
+                var options = new org.masthead.importer.WxrImport.Options(dryRun, mediaDir, fetchMedia, createUsers, otherCategories.equals("tags"), p -> {
                     if (System.nanoTime() - shown[0] < 1_000_000_000L) return;
                     shown[0] = System.nanoTime();
                     err.println("masthead: " + p.text());

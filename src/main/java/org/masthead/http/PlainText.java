@@ -20,6 +20,27 @@ public final class PlainText {
     /** As {@link #hasControl(String)}, but tabs and line breaks are fine (a body, a caption). */
     public static boolean hasControlInText(String s) { return hasControl(s, true); }
 
+    /** {@code s} without the characters {@link #hasControl} (or, {@code multiline}, {@link #hasControlInText}) refuses: for text brought in from elsewhere. */
+    public static String withoutControls(String s, boolean multiline) {
+        if (!hasControl(s, multiline)) return s;
+        var out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+                out.append(c);
+                continue;
+            }
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff || c == 0x2028 || c == 0x2029) continue;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) out.append(c).append(s.charAt(++i));
+                continue;
+            }
+            if (Character.isLowSurrogate(c)) continue;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     private static boolean hasControl(String s, boolean multiline) {
         if (s == null) return false;
         for (int i = 0; i < s.length(); i++) {

@@ -48,6 +48,7 @@ public final class WxrContent {
     private WxrContent() {}
 
     static Body convert(String content, String postId, PhotoFinder photos) {
+        content = org.masthead.http.PlainText.withoutControls(content, true); // a NUL in an old post is dropped, not the post
         int[] missing = {0};
         var text = replace(CAPTION, content, m -> {
             var attrs = attrs(m.group(1));
@@ -81,7 +82,7 @@ public final class WxrContent {
         text = replace(EMBED, text, m -> embed(m.group(1).strip()));
         text = replace(BARE_URL, text, m -> Embeds.recognise(m.group(1)).isPresent() ? embed(m.group(1)) : m.group());
         if (!text.contains("<!-- wp:")) text = autop(text);
-        if (!text.contains("<img") && !text.contains("<IMG")) return new Body(text, missing[0]);
+        if (!text.contains("<img") && !text.contains("<IMG")) return new Body(org.masthead.http.PlainText.withoutControls(text, true), missing[0]);
         var doc = Jsoup.parseBodyFragment(text);
         doc.outputSettings().prettyPrint(false);
         for (var img : doc.select("img")) {
@@ -105,7 +106,7 @@ public final class WxrContent {
                 if (block.text().isBlank() && block.select("img").isEmpty()) block.remove();
             }
         }
-        return new Body(doc.body().html(), missing[0]);
+        return new Body(org.masthead.http.PlainText.withoutControls(doc.body().html(), true), missing[0]); // "&#128;" decodes to a control
     }
 
     private static @Nullable Photo photoOf(String imgTag, PhotoFinder photos) {

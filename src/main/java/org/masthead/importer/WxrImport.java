@@ -59,10 +59,14 @@ public final class WxrImport {
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** How to run: {@code mediaDir} is a copy of wp-content/uploads; {@code fetchMedia} fetches what it lacks from the attachment's address. */
-    public record Options(boolean dryRun, @Nullable Path mediaDir, boolean fetchMedia, boolean createUsers, Consumer<Progress> progress) {
-        public static Options dry(boolean dryRun) { return new Options(dryRun, null, false, false, p -> { }); }
+    /** {@code otherCategoriesAsTags}: a post's categories after its first (its section) become tags (WordPress sites use them so), or are dropped. */
+    public record Options(boolean dryRun, @Nullable Path mediaDir, boolean fetchMedia, boolean createUsers, boolean otherCategoriesAsTags,
+                          Consumer<Progress> progress) {
+        public Options(boolean dryRun, @Nullable Path mediaDir, boolean fetchMedia, boolean createUsers, Consumer<Progress> progress) {
+            this(dryRun, mediaDir, fetchMedia, createUsers, true, progress);
+        }
 
-        public Options withProgress(Consumer<Progress> listener) { return new Options(dryRun, mediaDir, fetchMedia, createUsers, listener); }
+        public static Options dry(boolean dryRun) { return new Options(dryRun, null, false, false, p -> { }); }
     }
 
     /** Items done of the total (posts and pages), and the pace of this run. */
@@ -97,11 +101,12 @@ public final class WxrImport {
     private final @Nullable PhotoUploads uploads;
     private final @Nullable Accounts accounts;
     private final OutboundGuard guard;
+    private final org.masthead.article.@Nullable Desk desk;
     private final ZoneId zone;
     private final Clock clock;
 
     public WxrImport(Database db, Publishing publishing, ArticleStore articles, TaxonomyStore taxonomy, Pages pages, @Nullable PhotoUploads uploads,
-                     @Nullable Accounts accounts, OutboundGuard guard, ZoneId zone, Clock clock) {
+                     @Nullable Accounts accounts, OutboundGuard guard, org.masthead.article.@Nullable Desk desk, ZoneId zone, Clock clock) {
         this.db = db;
         this.publishing = publishing;
         this.articles = articles;
@@ -110,6 +115,7 @@ public final class WxrImport {
         this.uploads = uploads;
         this.accounts = accounts;
         this.guard = guard;
+        this.desk = desk;
         this.zone = zone;
         this.clock = clock;
     }
@@ -180,7 +186,7 @@ public final class WxrImport {
             if (actor.isEmpty()) throw new IllegalStateException("the admin who started it is gone or no longer an admin");
             var opts = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) next.get()[2]);
             var options = new Options(false, opts.path("media_dir").isTextual() ? Path.of(opts.path("media_dir").asText()) : null,
-                opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), p -> { });
+                opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), opts.path("other_categories_as_tags").asBoolean(true), p -> { });
             execute(id, file, scan(file), actor.get(), options);
             try {
                 if (ImportRoutes.isUpload(file)) Files.deleteIfExists(file); // an uploaded export, kept only while its run needed it
@@ -197,7 +203,7 @@ public final class WxrImport {
 
     private long insertRun(Handle h, Path file, String sha, Options options, long actorId, String state) {
         var opts = "{\"media_dir\":" + (options.mediaDir() == null ? "null" : quote(options.mediaDir().toString())) + ",\"fetch_media\":" + options.fetchMedia()
-            + ",\"create_users\":" + options.createUsers() + "}";
+            + ",\"create_users\":" + options.createUsers() + ",\"other_categories_as_tags\":" + options.otherCategoriesAsTags() + "}";
         return h.createUpdate("insert into import_run (kind, file, file_sha, options, state, created_by, created_at, updated_at) "
                 + "values ('wxr', :file, :sha, :opts, :state, :by, :now, :now)")
             .bind("file", file.toAbsolutePath().toString()).bind("sha", sha).bind("opts", opts).bind("state", state).bind("by", actorId)
@@ -359,7 +365,8 @@ public final class WxrImport {
     private static Read read(WxrReader.Item item) {
         boolean text = item.postType().equals("post") || item.postType().equals("page");
         if (!text || PHOTO_MARKUP.matcher(item.content()).find()) return new Read(item, null);
-        return new Read(item, org.masthead.article.BodySanitizer.sanitize(WxrContent.convert(item.content(), item.postId(), NO_PHOTOS).html()));
+        return new Read(item, org.masthead.http.PlainText.withoutControls(
+            org.masthead.article.BodySanitizer.sanitize(WxrContent.convert(item.content(), item.postId(), NO_PHOTOS).html()), true));
     }
 
     private static void streamItems(Path file, Consumer<Read> each) throws WxrReader.WxrException, IOException {
@@ -586,7 +593,8 @@ public final class WxrImport {
 
     /** Text of a title that may carry HTML ("<em>Markup</em>: Title"), at most {@code max} characters on a word boundary. */
     public static String plain(String html, int max) {
-        var text = html.indexOf('<') < 0 && html.indexOf('&') < 0 ? html.strip().replaceAll("\\s+", " ") : org.jsoup.Jsoup.parse(html).text().strip();
+        var text = org.masthead.http.PlainText.withoutControls(
+            html.indexOf('<') < 0 && html.indexOf('&') < 0 ? html.strip().replaceAll("\\s+", " ") : org.jsoup.Jsoup.parse(html).text().strip(), false);
         if (text.length() <= max) return text;
         var cut = text.substring(0, max - 1);
         int space = cut.lastIndexOf(' ');
@@ -670,6 +678,7 @@ public final class WxrImport {
                 firstCategorySeen = true;
                 continue;
             }
+            if (t.domain().equals("category") && !pass.options.otherCategoriesAsTags()) continue;
             var name = plain(t.name(), 60);
             if (!name.isEmpty() && !name.equalsIgnoreCase("uncategorized") && !tags.contains(name) && tags.size() < 30) tags.add(name);
         }
@@ -709,7 +718,10 @@ public final class WxrImport {
                 }
             }
             case "pending" -> { if (a.status() == ArticleStatus.DRAFT) publishing.move(pass.actor, id, Transition.SUBMIT, null, ""); }
-            case "private" -> pass.problem("“" + headline + "” was private in WordPress: imported as a draft.");
+            case "private" -> {
+                pass.problem("“" + headline + "” was private in WordPress: imported as a draft.");
+                if (desk != null && existing.isEmpty()) desk.addNote(pass.actor, id, "Private in WordPress: imported as a draft. Check before publishing.");
+            }
             default -> { } // draft, or a status we do not know: a draft
         }
         var path = oldPath(item.link());
@@ -742,8 +754,10 @@ public final class WxrImport {
         var draft = new Pages.Draft(title, slug(item.postName(), title), p.body(), "");
         var existing = Optional.ofNullable(pass.known.get(p.key())).flatMap(pages::find);
         Pages.Result result = existing.isPresent() ? pages.save(null, existing.get().id(), existing.get().revision(), draft) : pages.create(null, draft);
-        if (result instanceof Pages.Result.Invalid invalid && invalid.problems().containsKey("slug")) { // a section's address, say: another slug
-            result = pages.create(null, new Pages.Draft(title, "page-" + slug(item.postName(), title), p.body(), ""));
+        var base = slug(item.postName(), title);
+        for (int n = 1; n <= 20 && result instanceof Pages.Result.Invalid invalid && invalid.problems().containsKey("slug"); n++) {
+            // taken (a section's address, another site's page): page-about, then about-2, about-3...
+            result = pages.create(null, new Pages.Draft(title, n == 1 ? "page-" + base : base + "-" + n, p.body(), ""));
         }
         if (result instanceof Pages.Result.Saved saved) remember(pass, p.key(), "page", saved.page().id());
         else pass.problem("Page “" + title + "”: " + result);

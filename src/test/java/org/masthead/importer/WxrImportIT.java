@@ -85,6 +85,8 @@ abstract class WxrImportIT {
         }
         assertThat(statuses()).isEqualTo(totals);
         assertThat(new Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC()).list()).hasSize(pagesBefore + publishedPages);
+        int privateNotes = app.services().db().read(h -> h.createQuery("select count(*) from article_note where text like 'Private in WordPress%'").mapTo(Integer.class).one());
+        assertThat(privateNotes).as("small-export's private post is a draft flagged on the desk").isEqualTo(1);
         var hello = app.browser().get("/?p=1");
         assertThat(hello.status()).as("an old ?p= link").isEqualTo(301);
         assertThat(app.browser().get(hello.header("Location")).status()).isEqualTo(200);
@@ -150,6 +152,7 @@ abstract class WxrImportIT {
               <excerpt:encoded></excerpt:encoded><wp:post_id>200</wp:post_id><wp:post_date>2020-01-05 10:00:00</wp:post_date>
               <wp:post_date_gmt>2020-01-05 10:00:00</wp:post_date_gmt><wp:post_name>flood-waters-rise</wp:post_name><wp:status>publish</wp:status>
               <wp:post_type>post</wp:post_type><category domain="category" nicename="local">Local</category>
+              <category domain="category" nicename="weather">Weather</category><category domain="post_tag" nicename="floods">Floods</category>
               <category domain="author" nicename="cap-jane">jane</category><category domain="author" nicename="cap-omar">omar</category>
               <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>101</wp:meta_value></wp:postmeta>
               <wp:postmeta><wp:meta_key>_yoast_wpseo_title</wp:meta_key><wp:meta_value>%%title%% %%sep%% %%sitename%%</wp:meta_value></wp:postmeta>
@@ -165,7 +168,7 @@ abstract class WxrImportIT {
         Files.copy(Testdata.resolve("photos/iptc-reference/IPTC-PhotometadataRef-Std2021.1.jpg"), uploads.resolve("ref.jpg"));
         Files.copy(Testdata.resolve("photos/metadata-extractor/photoshop-3.jpg"), uploads.resolve("other.jpg"));
         var file = Files.writeString(dir.resolve("media.xml"), mediaExport("https://media-gazette.example"));
-        var options = new WxrImport.Options(false, dir.resolve("uploads"), false, false, p -> { });
+        var options = new WxrImport.Options(false, dir.resolve("uploads"), false, false, false, p -> { }); // other categories dropped
         var report = importer.run(file, admin, options);
         assertThat(report.photos()).isEqualTo(2);
         assertThat(report.problems()).anyMatch(p -> p.contains("gone.jpg")).anyMatch(p -> p.contains("left out"));
@@ -179,6 +182,7 @@ abstract class WxrImportIT {
         assertThat(library.copyright()).isEqualTo("WP Copyright");
         assertThat(library.creator()).as("then the file's own IPTC").contains("Creator1");
         assertThat(story.authors()).extracting(a -> a.displayName()).containsExactly("ג'יין דו", "عمر الفاروق");
+        assertThat(story.tags()).as("a second category dropped when asked; tags kept").extracting(t -> t.name()).containsExactly("Floods");
         assertThat(story.seo().title()).isEqualTo("Flood waters rise");
         assertThat(story.seo().description()).isEqualTo("Yoast description");
         var body = org.jsoup.Jsoup.parseBodyFragment(story.bodyHtml());
@@ -205,5 +209,37 @@ abstract class WxrImportIT {
         assertThat(omar.displayName()).isEqualTo("عمر الفاروق");
         assertThat(refused.stories()).isEqualTo(1);
         assertThat(refused.problems()).anyMatch(p -> p.contains("was not fetched"));
+    }
+
+    @Test
+    void every_export_in_testdata_imports_to_its_oracle_counts_issue_11() throws Exception {
+        var oracle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Testdata.resolve("wxr/oracle-wxr.json").toFile());
+        int files = 0;
+        try (var own = TestApp.start(engine())) { // a site of its own: the other tests count what they import
+        var admin = own.services().accounts().create("oracle-admin@example.com", "Oracle Admin", Role.ADMIN, "oracle admin password 1");
+        var importer = org.masthead.app.App.wxrImport(own.services(), own.config(), java.time.Clock.systemUTC());
+        for (var entry : oracle) {
+            var file = Testdata.resolve("wxr/" + entry.get("file").asText());
+            if (!entry.path("well_formed").asBoolean()) {
+                catchThrowableOfType(WxrReader.WxrException.class, () -> importer.run(file, admin, false));
+                continue;
+            }
+            var report = importer.run(file, admin, false);
+            var byType = entry.get("items_by_post_type");
+            var name = entry.get("file").asText();
+            assertThat(report.stories()).as(name + ": posts").isEqualTo(byType.path("post").asInt(0));
+            int skippedPages = report.notImported().entrySet().stream().filter(e -> e.getKey().startsWith("page (")).mapToInt(Map.Entry::getValue).sum();
+            assertThat(report.pages() + skippedPages).as(name + ": pages").isEqualTo(byType.path("page").asInt(0));
+            byType.properties().forEach(t -> {
+                if (!t.getKey().equals("post") && !t.getKey().equals("page") && !t.getKey().equals("guest-author")) {
+                    assertThat(report.notImported()).as(name + ": " + t.getKey() + " counted").containsEntry(t.getKey(), t.getValue().asInt());
+                }
+            });
+            assertThat(report.comments()).as(name + ": comments").isEqualTo(entry.path("comments").asInt(0));
+            assertThat(report.problems()).as(name).noneMatch(p -> p.contains("Invalid") || p.contains("Forbidden") || p.contains("IllegalState"));
+            files++;
+        }
+        }
+        assertThat(files).isGreaterThan(20);
     }
 }
