@@ -55,15 +55,8 @@ public final class ArticleStore {
             a.workflow(), corrections(h, a.id()), a.language(), a.seo()));
     }
 
-    /**
-     * A story just inserted in this transaction, with the bylines just written in their order (it has no corrections yet): two queries, not four.
-     * Tags are read back, so they come in the database's collation as every later read has them.
-     */
-    Article justInserted(Handle h, long id, List<Author> authors) {
-        var a = base(h, "a.id = :id", "id", id).orElseThrow();
-        return new Article(a.id(), a.section(), a.slug(), a.status(), a.headline(), a.dek(), a.bodyHtml(), a.leadPhoto(), a.dateline(), a.publishedAt(),
-            a.updatedAt(), a.revision(), a.createdBy(), List.copyOf(authors), tags(h, id), a.workflow(), List.of(), a.language(), a.seo());
-    }
+    /** A story's tags in the database's collation, as every read of it has them. */
+    List<Tag> tagsOf(Handle h, long id) { return tags(h, id); }
 
     private Optional<Article> base(Handle h, String where, String name, Object value) {
         return h.createQuery(SUMMARY + " where " + where).bind(name, value).map((rs, ctx) -> new Article(

@@ -109,7 +109,19 @@ public final class Publishing {
         var tags = taxonomy.tagsNamed(h, draft.tags());
         articles.insertBylinesAndTags(h, id, authors, tags);
         articles.insertRevision(h, id, 1, user.id(), now, snapshot(draft, slug, lead, status.dbValue()));
-        return articles.justInserted(h, id, authors);
+        // The story as a read would give it, from what was just written (no reload of the body): an import saves a query per story.
+        var s = taxonomy.findSection(draft.sectionId()).map(x -> new org.masthead.taxonomy.Section(x.id(), x.slug(), x.name())).orElse(null);
+        if (s == null) return articles.find(h, id).orElseThrow();
+        org.masthead.media.Photo photo = null;
+        if (lead != null) {
+            var library = media.find(lead.mediaId()).orElse(null);
+            if (library != null) {
+                photo = new org.masthead.media.Photo(library.id(), library.sha256(), library.mime(), library.width(), library.height(), lead.caption(),
+                    lead.credit(), library.creator(), library.copyright(), lead.altText(), lead.title(), library.focalX(), library.focalY());
+            }
+        }
+        return new Article(id, s, slug, status, draft.headline(), draft.dek(), body, photo, draft.dateline(), publishedAt, now, 1, user.id(),
+            List.copyOf(authors), articles.tagsOf(h, id), Article.Workflow.NONE, List.of(), draft.language(), draft.seo());
     }
 
     /**
