@@ -177,8 +177,9 @@ public final class NewsmlReader {
                 switch (e.getLocalName()) {
                     case "inlineXML" -> {
                         var first = children(e).stream().findFirst();
-                        if (first.isPresent() && NAR.equals(first.get().getNamespaceURI())) { // G2's own markup: events or concepts, not copy
-                            throw new WireRefused("“" + c.guid() + "” carries " + first.get().getLocalName() + " (NewsML-G2 concepts), not copy.");
+                        if (first.isPresent() && NAR.equals(first.get().getNamespaceURI())  // G2's own markup: events or concepts, not copy
+                            && java.util.Set.of("events", "event", "concepts", "concept", "conceptSet", "sports-content").contains(first.get().getLocalName())) {
+                            throw new WireRefused("“" + c.guid() + "” carries " + first.get().getLocalName() + " (structured data: events, concepts or sports statistics), not copy.");
                         }
                         body.append(inlineXml(e));
                     }

@@ -66,6 +66,7 @@ class WireReadersTest {
         assertThat(all.get("newsml-g2/examples/LISTING_17_Planning_Item_a_CCL.xml")).startsWith("refused").contains("planningItem");
         assertThat(all.get("newsml-g2/examples/LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml")).contains("fragment");
         assertThat(all.get("newsml-g2/examples/LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml")).startsWith("refused").contains("events");
+        assertThat(all.get("newsml-g2/examples/facet-example-3.xml")).as("XHTML in the default namespace is copy").startsWith("ok");
         var photo = NewsmlReader.read(Files.readAllBytes(Testdata.resolve("newsml-g2/examples/LISTING_3_Photo_in_NewsML-G2.xml"))).get(0).photos().get(0);
         assertThat(photo.credit()).isEqualTo("Getty Images");
         assertThat(photo.caption()).isNotBlank();
