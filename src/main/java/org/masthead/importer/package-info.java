@@ -1,6 +1,8 @@
 /**
- * Moving in: WordPress exports (WXR 1.0–1.2) read as a stream, hostile XML refused. Start at
- * {@link org.masthead.importer.WxrReader}; the import that stores what it reads is issue 11's next step.
+ * Moving in and out with WordPress: exports (WXR 1.0–1.2) read as a stream with hostile XML refused
+ * ({@link org.masthead.importer.WxrReader}), imported in checkpointed batches with their photos and old
+ * addresses ({@link org.masthead.importer.WxrImport}, CLI and the newsroom's Import page), and the site
+ * written back out as WXR 1.2 ({@link org.masthead.importer.WxrExport}).
  */
 @org.jspecify.annotations.NullMarked
 package org.masthead.importer;
