@@ -108,12 +108,18 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final AppConfig config;
 
-    private App(Javalin server, Services services, Jobs jobs, AppConfig config) {
+    private final org.masthead.search.SearchIndex search;
+
+    private App(Javalin server, Services services, Jobs jobs, AppConfig config, org.masthead.search.SearchIndex search) {
         this.server = server;
         this.services = services;
         this.jobs = jobs;
         this.config = config;
+        this.search = search;
     }
+
+    /** This node's search index. */
+    public org.masthead.search.SearchIndex search() { return search; }
 
     public AppConfig config() { return config; }
 
@@ -199,6 +205,14 @@ public final class App implements AutoCloseable {
         }
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
         var clients = ClientAddress.trusting(config.http().trustedProxies());
+        // Search: this node's Lucene index, derived from SQL, following the same article event as the pages.
+        var search = new org.masthead.search.SearchIndex(config.db().dataDir().resolve("search"), s.articles());
+        search.start();
+        s.publishing().onChange(search::articleChanged);
+        follower.onChange(search::articleChanged);
+        var searchLimit = new org.masthead.search.SearchLimiter(60);
+        java.util.function.Predicate<io.javalin.http.Context> searchAllowed = ctx -> searchLimit.allow(clients.resolve(ctx.ip(), ctx.header("X-Forwarded-For")));
+        reader.searchWith(search, searchAllowed);
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
         CdnPurges cdn = null;
@@ -250,7 +264,8 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("scheduled-publishing", java.time.Duration.ofMillis(250), scheduledPublishing(s))) // and the watchdog: overdue at start too
             .add(Job.oneNode("imports", java.time.Duration.ofSeconds(2), () -> importer.runNext(s.users()::find)))
             .add(Job.oneNode("wire-feeds", java.time.Duration.ofSeconds(5), wireSources::pollFeeds))
-            .add(Job.oneNode("wire-folder", java.time.Duration.ofSeconds(2), wireSources::scanFolder));
+            .add(Job.oneNode("wire-folder", java.time.Duration.ofSeconds(2), wireSources::scanFolder))
+            .add(Job.everyNode("search-commit", java.time.Duration.ofSeconds(5), search::commit));
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
             cdn.nudgeWith(() -> jobs.nudge("cdn-purge"));
@@ -287,6 +302,7 @@ public final class App implements AutoCloseable {
             new org.masthead.taxonomy.SectionAdminRoutes(s.taxonomy(), guard, templates, siteVersion::bump)::mount,
             new org.masthead.page.PageApiRoutes(pages, site.baseUrl())::mount,
             new org.masthead.wire.WireRoutes(wire, guard, templates)::mount,
+            new org.masthead.search.SearchApiRoutes(search, site.baseUrl(), searchAllowed)::mount,
             new org.masthead.importer.ImportRoutes(importer, config.db().dataDir().resolve("imports"), guard, templates, config.media().maxUploadBytes() * 2,
                 () -> jobs.nudge("imports"))::mount,
             feedRoutes::mount,
@@ -298,11 +314,12 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             server.stop();                                         // the port was taken, say: nothing keeps running
             s.popularity().close();
+            search.close();
             throw e;
         }
         jobs.start();
         log.info("Masthead listening on http://{}:{}/ ({})", config.http().host(), server.port(), config.db());
-        return new App(server, s, jobs, config);
+        return new App(server, s, jobs, config, search);
     }
 
     /** The scheduler's step: publish what is due, timing each delay and counting the late ones. */
@@ -340,6 +357,7 @@ public final class App implements AutoCloseable {
     public void close() {
         server.stop();
         jobs.close();                  // no job runs after this, so the last flush below is the last
+        search.close();
         services.popularity().close();
         services.close();
     }

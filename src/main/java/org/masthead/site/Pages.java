@@ -32,6 +32,9 @@ public final class Pages {
 
     public record Error(SiteChrome chrome, int status, String heading, String message) {}
 
+    public record Search(SiteChrome chrome, String query, org.masthead.search.SearchIndex.Results results, List<org.masthead.taxonomy.Section> sections,
+                         org.masthead.search.SearchIndex.Filters filters, String previous, String next) {}
+
     /** A static page (About, Contact): {@code lang} and {@code dir} where its language differs from the site's, else null. */
     public record Static(SiteChrome chrome, String title, String body, @org.jspecify.annotations.Nullable String lang,
                          @org.jspecify.annotations.Nullable String dir, List<ArticleSummary> popular) {}

@@ -86,6 +86,7 @@ public final class ReaderSite {
 
     public void mount(JavalinDefaultRoutingApi r) {
         r.get("/", this::home, Access.ANYONE);
+        r.get("/search", this::search, Access.ANYONE);
         r.get("/assets/{name}", this::asset, Access.ANYONE);
         r.get("/theme.css", this::theme, Access.ANYONE);
         r.get("/corrections/", this::corrections, Access.ANYONE);
@@ -436,6 +437,49 @@ public final class ReaderSite {
             return;
         }
         ctx.contentType(a.contentType()).result(a.bytes());
+    }
+
+    private org.masthead.search.@org.jspecify.annotations.Nullable SearchIndex searchIndex;
+    private java.util.function.Predicate<Context> searchAllowed = ctx -> true;
+
+    /** The search index this site's /search answers from, and who may search now (a per-address limit). */
+    public void searchWith(org.masthead.search.SearchIndex index, java.util.function.Predicate<Context> allowed) {
+        this.searchIndex = index;
+        this.searchAllowed = allowed;
+    }
+
+    /** Readers' search: a GET form, results with highlights, filters and pages; never indexed, never cached. */
+    private void search(Context ctx) {
+        ctx.header("X-Robots-Tag", "noindex");
+        if (searchIndex == null) {
+            notFound(ctx);
+            return;
+        }
+        if (!searchAllowed.test(ctx)) {
+            ctx.header("Retry-After", "60");
+            error(ctx, 429, "Too many searches", "Searches from your address are coming too fast; wait a minute and try again.");
+            return;
+        }
+        var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        org.masthead.search.SearchIndex.Filters filters;
+        int page;
+        try {
+            filters = org.masthead.search.SearchApiRoutes.filters(ctx);
+            page = org.masthead.search.SearchApiRoutes.page(ctx);
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, "That search could not be read", "The " + e.getMessage() + ".");
+            return;
+        }
+        var results = searchIndex.search(q, filters, page, clock.millis());
+        var base = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+            + (filters.newest() ? "&sort=newest" : "") + (filters.section() == null ? "" : "&section=" + java.net.URLEncoder.encode(filters.section(), java.nio.charset.StandardCharsets.UTF_8));
+        var prev = results.page() > 1 ? base + "&page=" + (results.page() - 1) : "";
+        var next = (long) results.page() * org.masthead.search.SearchIndex.PAGE_SIZE < results.total() && results.page() < org.masthead.search.SearchIndex.MAX_PAGE
+            ? base + "&page=" + (results.page() + 1) : "";
+        var title = q.isEmpty() ? "Search" : "Search: " + q;
+        ctx.status(200).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
+            .result(templates.render("site/search.jte", new Pages.Search(chrome(title, "", "/search", "").noindexed(), q, results,
+                taxonomy.listVisibleSections(), filters, prev, next)));
     }
 
     public void notFound(Context ctx) {

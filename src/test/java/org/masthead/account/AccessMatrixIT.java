@@ -137,7 +137,7 @@ abstract class AccessMatrixIT {
         Map.entry("GET /newsroom/pages/{id}", Access.EDITOR), Map.entry("POST /newsroom/pages/{id}", Access.EDITOR),
         Map.entry("POST /newsroom/pages/{id}/delete", Access.EDITOR), Map.entry("GET /newsroom/wire", Access.EDITOR),
         Map.entry("GET /newsroom/wire/{id}", Access.EDITOR), Map.entry("POST /newsroom/wire/{id}/use", Access.EDITOR),
-        Map.entry("POST /newsroom/wire/{id}/dismiss", Access.EDITOR), Map.entry("POST /api/v1/ingest", Access.API_EDITOR),
+        Map.entry("POST /newsroom/wire/{id}/dismiss", Access.EDITOR), Map.entry("POST /api/v1/ingest", Access.API_EDITOR), Map.entry("GET /api/v1/search", Access.ANYONE),
         Map.entry("GET /newsroom/import", Access.ADMIN), Map.entry("POST /newsroom/import", Access.ADMIN), Map.entry("GET /newsroom/import/{id}", Access.ADMIN),
         Map.entry("GET /newsroom/import/{id}/status", Access.ADMIN), Map.entry("GET /newsroom/sections", Access.ADMIN),
         Map.entry("POST /newsroom/sections", Access.ADMIN), Map.entry("GET /newsroom/authors", Access.EDITOR),

@@ -281,6 +281,9 @@ abstract class ContentApiIT {
         conforms("/ingest", "post", event);
         conforms("/ingest", "post", call("POST", "/ingest", readToken, wireDoc));
         covered.add("ingestWire");
+        conforms("/search", "get", call("GET", "/search?q=harbour", null, null));
+        conforms("/search", "get", call("GET", "/search?q=x&page=99", null, null));
+        covered.add("searchArticles");
         conforms("/popular", "get", call("GET", "/popular?window=24h", null, null));
         conforms("/popular", "get", call("GET", "/popular?window=2h", null, null));
         covered.add("popular");

@@ -149,11 +149,18 @@ class BrowserIT {
         new org.masthead.page.Pages(app.services().db(), app.services().taxonomy(), java.time.Clock.systemUTC())
             .create(null, new org.masthead.page.Pages.Draft("About us", "", "<p>Who we are.</p><h2>Contact</h2><p>Write to the desk.</p>", ""));
         long wireId = org.masthead.testing.Fixtures.wireItem(app);
-        var reader = new String[] {"/", "/news/", article, "/news/no-such-story", "/about-us/"};
+        var reader = new String[] {"/", "/news/", article, "/news/no-such-story", "/about-us/", "/search?q=harbour", "/search?q=zzzzqqq"};
         for (var path : reader) {
             chrome.get(app.baseUrl() + path);
             assertThat(Chromium.axeViolations(chrome)).as("axe on " + path).isEmpty();
         }
+        // Issue 12: searching from the header of any page, the matching words highlighted in the results.
+        chrome.get(app.baseUrl() + article);
+        chrome.findElement(By.id("site-search-q")).sendKeys("detail");
+        chrome.findElement(By.cssSelector("form.site-search button[type=submit]")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/search?q=detail"));
+        assertThat(chrome.findElements(By.cssSelector(".search-results li"))).isNotEmpty();
+        assertThat(chrome.findElement(By.cssSelector(".search-results mark")).getText()).isEqualToIgnoringCase("detail");
         chrome.manage().deleteAllCookies();
         chrome.get(app.baseUrl() + "/newsroom/sign-in");
         assertThat(Chromium.axeViolations(chrome)).as("axe on sign-in").isEmpty();

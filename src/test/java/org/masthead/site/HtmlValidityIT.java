@@ -74,6 +74,9 @@ class HtmlValidityIT {
             long wireId = Fixtures.wireItem(app);
             pages.put("wire", editor.get("/newsroom/wire").body());
             pages.put("wire-item", editor.get("/newsroom/wire/" + wireId).body());
+            pages.put("search-results", reader.get("/search?q=harbour").body());
+            pages.put("search-empty", reader.get("/search").body());
+            pages.put("search-none", reader.get("/search?q=zzzzqqq&sort=newest").body());
             pages.put("import", admin.get("/newsroom/import").body());
             var queued = admin.postMultipart("/newsroom/import", Map.of(), "file", "small.xml",
                 java.nio.file.Files.readAllBytes(org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml")));
