@@ -265,6 +265,7 @@ public final class App implements AutoCloseable {
             .add(Job.oneNode("imports", java.time.Duration.ofSeconds(2), () -> importer.runNext(s.users()::find)))
             .add(Job.oneNode("wire-feeds", java.time.Duration.ofSeconds(5), wireSources::pollFeeds))
             .add(Job.oneNode("wire-folder", java.time.Duration.ofSeconds(2), wireSources::scanFolder))
+            .add(Job.everyNode("search-follow", java.time.Duration.ofMillis(500), search::follow))
             .add(Job.everyNode("search-commit", java.time.Duration.ofSeconds(5), search::commit));
         if (cdn != null) {
             jobs.add(Job.everyNode("cdn-purge", java.time.Duration.ofMillis(200), cdn::sendPending));
@@ -272,6 +273,7 @@ public final class App implements AutoCloseable {
         }
         s.renditionJob().nudgeWith(() -> jobs.nudge("renditions"));
         webhooks.nudgeWith(() -> jobs.nudge("webhooks"));
+        search.nudgeWith(() -> jobs.nudge("search-follow"));
         s.popularity().start();                                    // loads the published set and rankings before the first page
         follower.start();
 

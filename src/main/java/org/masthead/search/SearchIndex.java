@@ -181,8 +181,29 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The article event: the story is indexed again, or removed when readers can no longer see it. */
-    public void articleChanged(ArticleChanged change) { index(change.articleId(), true); }
+    private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private Runnable nudge = () -> { };
+
+    /** How to wake the job that indexes changed stories (the jobs runner's nudge). */
+    public void nudgeWith(Runnable nudge) { this.nudge = nudge; }
+
+    /**
+     * The article event: the story is queued to be indexed again, or removed when readers can no longer see it, by job
+     * "search-follow" (woken at once, so within a second), never inside the save that announced it.
+     */
+    public void articleChanged(ArticleChanged change) {
+        pending.add(change.articleId());
+        nudge.run();
+    }
+
+    /** Job step: indexes the stories changed since the last step, then shows them to searches. */
+    public void follow() throws IOException {
+        if (pending.isEmpty() || writer == null) return;
+        var ids = new ArrayList<>(pending);
+        pending.removeAll(ids);
+        for (long id : ids) index(id, false);
+        searchers.maybeRefreshBlocking();
+    }
 
     private void index(long id, boolean refresh) {
         try {

@@ -79,7 +79,7 @@ abstract class JobsIT {
     @Test
     void the_app_runs_its_background_work_on_the_one_runner_issue_8() {
         try (var app = TestApp.start(engine())) {
-            assertThat(app.jobs().names()).containsExactly("popularity", "change-follower", "change-log-compaction", "renditions", "webhooks", "front-pins", "site-version", "scheduled-publishing", "imports", "wire-feeds", "wire-folder", "search-commit");
+            assertThat(app.jobs().names()).containsExactly("popularity", "change-follower", "change-log-compaction", "renditions", "webhooks", "front-pins", "site-version", "scheduled-publishing", "imports", "wire-feeds", "wire-folder", "search-follow", "search-commit");
             assertThat(app.jobs().runNow("webhooks")).isTrue();
             assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .doesNotContain("popularity", "renditions", "webhooks", "change-follower", "cdn-purge");
