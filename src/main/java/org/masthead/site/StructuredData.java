@@ -80,7 +80,13 @@ public final class StructuredData {
     record CollectionPage(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String name, String url,
                           BreadcrumbList breadcrumb, Organization publisher) {}
 
-    record WebSite(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String name, String url, Organization publisher) {}
+    record WebSite(@JsonProperty("@context") String context, @JsonProperty("@type") String type, String name, String url, Organization publisher,
+                   SearchAction potentialAction) {}
+
+    /** The site search, so a search engine may offer it: {@code /search?q=}. */
+    record SearchAction(@JsonProperty("@type") String type, EntryPoint target, @JsonProperty("query-input") String queryInput) {}
+
+    record EntryPoint(@JsonProperty("@type") String type, String urlTemplate) {}
 
     static Organization publisher(String siteName, String baseUrl, String logoUrl) {
         return new Organization("NewsMediaOrganization", siteName, baseUrl + "/", new ImageObject("ImageObject", baseUrl + logoUrl, 600, 60,
@@ -111,7 +117,8 @@ public final class StructuredData {
     }
 
     static String home(String siteName, String baseUrl, String logoUrl) {
-        return write(new WebSite("https://schema.org", "WebSite", siteName, baseUrl + "/", publisher(siteName, baseUrl, logoUrl)));
+        return write(new WebSite("https://schema.org", "WebSite", siteName, baseUrl + "/", publisher(siteName, baseUrl, logoUrl),
+            new SearchAction("SearchAction", new EntryPoint("EntryPoint", baseUrl + "/search?q={search_term_string}"), "required name=search_term_string")));
     }
 
     static String write(Object o) {

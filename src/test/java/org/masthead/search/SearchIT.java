@@ -58,6 +58,11 @@ class SearchIT {
             assertThat(page.body()).contains("Harbour cranes return to the quay").contains("<mark>");
             assertThat(app.browser().get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E").body()).doesNotContain("<script>alert(1)");
             assertThat(app.browser().get("/search?q=x&from=yesterday").status()).isEqualTo(400);
+            var story = app.browser().get(english.article().path()).body();
+            assertThat(story).as("share links: plain links, no scripts").contains("https://x.com/intent/post?url=").contains("mailto:?subject=")
+                .contains("https://wa.me/?text=").contains("1 min read").doesNotContain("<script src=\"https://");
+            assertThat(app.browser().get("/").body()).as("the home page tells search engines about /search").contains("\"SearchAction\"")
+                .contains("/search?q={search_term_string}");
             s.publishing().unpublish(admin, english.article().id());
             deadline = System.nanoTime() + 1_000_000_000L;
             while (total(app, "cranes") != 0 && System.nanoTime() < deadline) Thread.sleep(20);
