@@ -75,7 +75,7 @@ public final class ImportRoutes {
         templates.privatePage(ctx, status, "newsroom/import.jte", new Page(guard.chrome(ctx, "Import", "import"), importer.recent(20), maxBytes, error));
     }
 
-    private void upload(Context ctx) throws IOException {
+    private void upload(Context ctx) throws IOException, java.security.NoSuchAlgorithmException {
         var file = ctx.uploadedFile("file");
         if (file == null) {
             render(ctx, 400, "Choose a WordPress export (the .xml file from Tools → Export).");
@@ -87,9 +87,11 @@ public final class ImportRoutes {
         }
         Files.createDirectories(folder);
         var target = folder.resolve("upload-" + System.currentTimeMillis() + "-" + java.util.UUID.randomUUID() + ".xml");
-        try (var in = file.content()) {
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (var in = new java.security.DigestInputStream(file.content(), digest)) { // hashed while it is written, not read again for it
             Files.copy(in, target);
         }
+        var sha = java.util.HexFormat.of().formatHex(digest.digest());
         try (var in = Files.newInputStream(target)) { // a quick look, so a photo or a zip is refused here and not in a run
             var head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "");
             if (!head.startsWith("<?xml") && !head.startsWith("<rss")) {
@@ -98,7 +100,7 @@ public final class ImportRoutes {
                 return;
             }
         }
-        long id = importer.queue(target, NewsroomGuard.user(ctx), "on".equals(ctx.formParam("fetch_media")));
+        long id = importer.queue(target, sha, NewsroomGuard.user(ctx), "on".equals(ctx.formParam("fetch_media")));
         nudge.run();
         ctx.redirect("/newsroom/import/" + id, io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -56,6 +56,7 @@ import org.masthead.taxonomy.TaxonomyStore;
  */
 public final class WxrImport {
     public static final int BATCH = 250;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** How to run: {@code mediaDir} is a copy of wp-content/uploads; {@code fetchMedia} fetches what it lacks from the attachment's address. */
@@ -134,9 +135,8 @@ public final class WxrImport {
         return execute(runId, file, scan, actor, options);
     }
 
-    /** Queues an import for the jobs runner (the newsroom's upload page); the file stays where it is until the run is done. */
-    public long queue(Path file, User actor, boolean fetchMedia) throws IOException {
-        var sha = sha(file);
+    /** Queues an import of {@code file} (SHA-256 {@code sha}) for the jobs runner (the newsroom's upload page); the file stays until the run is done. */
+    public long queue(Path file, String sha, User actor, boolean fetchMedia) {
         return db.transaction(h -> insertRun(h, file, sha, new Options(false, null, fetchMedia, false, p -> { }), actor.id(), "queued"));
     }
 
@@ -184,7 +184,7 @@ public final class WxrImport {
         var actor = users.apply((Long) next.get()[3]).filter(u -> u.role() == Role.ADMIN && !u.disabled());
         try {
             if (actor.isEmpty()) throw new IllegalStateException("the admin who started it is gone or no longer an admin");
-            var opts = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) next.get()[2]);
+            var opts = JSON.readTree((String) next.get()[2]);
             var options = new Options(false, opts.path("media_dir").isTextual() ? Path.of(opts.path("media_dir").asText()) : null,
                 opts.path("fetch_media").asBoolean(), opts.path("create_users").asBoolean(), opts.path("other_categories_as_tags").asBoolean(true), p -> { });
             execute(id, file, scan(file), actor.get(), options);
@@ -212,7 +212,7 @@ public final class WxrImport {
 
     private static String quote(String s) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+            return JSON.writeValueAsString(s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -263,14 +263,6 @@ public final class WxrImport {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String sha(Path file) throws IOException {
-        var d = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(d.digest());
     }
 
     /** The state of one run as it goes: counters, caches, and the batch being filled. */
@@ -420,14 +412,11 @@ public final class WxrImport {
     private void createUsers(Pass pass) {
         for (var a : pass.scan.summary().authors()) {
             if (a.email().isBlank() || !a.email().contains("@")) continue;
-            try {
-                var password = HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
-                accounts.create(a.email(), pass.names.getOrDefault(a.login(), a.login()), Role.CONTRIBUTOR, password);
+            try { // a password no one knows (the project's generator); they set their own by reset
+                accounts.create(a.email(), pass.names.getOrDefault(a.login(), a.login()), Role.CONTRIBUTOR, accounts.generatePassword());
                 pass.users++;
             } catch (IllegalArgumentException e) {
                 // already a user (or an address we cannot take): the byline still comes
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

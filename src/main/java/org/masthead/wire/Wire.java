@@ -102,12 +102,7 @@ public final class Wire {
     /** The same story from two feeds has the same key: its headline and opening words, letters and digits only. */
     static String contentKey(Incoming i) {
         var text = (i.headline() + " " + org.jsoup.Jsoup.parse(i.bodyHtml()).text()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
-        var head = text.length() > 300 ? text.substring(0, 300) : text;
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(head.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.masthead.http.Digests.sha256Hex(text.length() > 300 ? text.substring(0, 300) : text);
     }
 
     Outcome ingest(String source, Incoming item) {

@@ -52,8 +52,8 @@ public final class WireRoutes {
     private WireItem load(Context ctx) { return wire.store().find(Http.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such wire item")); }
 
     private void read(Context ctx) {
-        templates.privatePage(ctx, 200, "newsroom/wire-item.jte", new ItemPage(guard.chrome(ctx, load(ctx).headline(), "wire"), load(ctx),
-            System.currentTimeMillis(), ""));
+        var item = load(ctx);
+        templates.privatePage(ctx, 200, "newsroom/wire-item.jte", new ItemPage(guard.chrome(ctx, item.headline(), "wire"), item, System.currentTimeMillis(), ""));
     }
 
     private void use(Context ctx) {

@@ -55,10 +55,6 @@ public final class WireSources {
         });
     }
 
-    public boolean hasFeeds() { return !feeds.isEmpty(); }
-
-    public boolean hasFolder() { return folder != null; }
-
     /** What a feed's row says: for the newsroom and tests. */
     public record FeedState(String name, String url, String etag, String lastModified, long nextPollAt, int failures, String lastStatus, long polledAt) {}
 
