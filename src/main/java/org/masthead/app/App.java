@@ -197,7 +197,7 @@ public final class App implements AutoCloseable {
         siteVersion.onChange(feeds::invalidate);
         var follower = new ChangeFollower(s.changes(), s.node(), clock);
         for (var listener : List.<java.util.function.Consumer<org.masthead.article.ArticleChanged>>of(
-                change -> feeds.invalidate(),                      // feeds, then pages, so whoever sees the new page sees new feeds
+                change -> { if (!change.seen().isEmpty()) feeds.invalidate(); }, // feeds, then pages, so whoever sees the new page sees new feeds
                 reader::articleChanged,                            // pages before the rail, so the rail refresh sees fresh pages
                 s.popularity()::articleChanged)) {
             s.publishing().onChange(listener);
@@ -206,13 +206,15 @@ public final class App implements AutoCloseable {
         var outbound = new OutboundGuard(config.http().allowPrivateTargets());
         var clients = ClientAddress.trusting(config.http().trustedProxies());
         // Search: this node's Lucene index, derived from SQL, following the same article event as the pages.
-        var search = new org.masthead.search.SearchIndex(config.db().dataDir().resolve("search"), s.articles());
+        var search = new org.masthead.search.SearchIndex(config.db().dataDir().resolve("search"), s.articles(), s.changes(),
+            config.media().renditionWidths(), clock);
+        search.onRebuilt(reader::searchIndexRebuilt);
         search.start();
         s.publishing().onChange(search::articleChanged);
         follower.onChange(search::articleChanged);
         var searchLimit = new org.masthead.search.SearchLimiter(60);
         java.util.function.Predicate<io.javalin.http.Context> searchAllowed = ctx -> searchLimit.allow(clients.resolve(ctx.ip(), ctx.header("X-Forwarded-For")));
-        reader.searchWith(search, searchAllowed);
+        reader.searchWith(search, searchAllowed, ctx -> s.popularity().bots().isBot(ctx.userAgent()));
         var webhooks = new Webhooks(s.db(), outbound, clock, config.http().webhookRetryBase(), site.baseUrl());
         s.publishing().onChange(webhooks::articleChanged);
         CdnPurges cdn = null;
@@ -229,6 +231,7 @@ public final class App implements AutoCloseable {
             s.taxonomy()::listSections, site.baseUrl());
         var articleRoutes = new ArticleAdminRoutes(s.publishing(), s.articles(), s.taxonomy(), s.uploads(), guard, templates, zone,
             previews, site.baseUrl(), copyDesk, autosaves, desk, s.users(), () -> settings.current().language());
+        articleRoutes.searchWith((q, status, section, owner, limit, offset) -> search.searchNewsroom(q, status, section, owner, limit, offset).ids());
         var popularAdmin = new PopularAdminRoutes(s.popularity(), guard, templates);
         var popularApi = new PopularApiRoutes(s.popularity(), s.taxonomy(), site.baseUrl());
         var ops = new OpsRoutes(s.popularity(), s.metrics(), config.ops().metricsToken(), clients);

@@ -77,7 +77,18 @@ public final class ArticleAdminRoutes {
     }
 
     public record ListPage(Chrome chrome, List<ArticleSummary> articles, List<Section> sections, String status,
-                           Long sectionId, int page, boolean hasNext) {}
+                           Long sectionId, int page, boolean hasNext, String query) {}
+
+    /** The newsroom's full-text search (the site's search engine, every status): ids, best first. */
+    @FunctionalInterface
+    public interface Finder {
+        List<Long> find(String query, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset);
+    }
+
+    private Finder finder = (q, status, section, owner, limit, offset) -> List.of();
+
+    /** Where the article list's search box looks. */
+    public void searchWith(Finder finder) { this.finder = finder; }
 
     /** The editor form's values, as typed (so a refused save loses nothing). */
     public record Form(String headline, String dek, long sectionId, String slug, String body, String dateline,
@@ -250,10 +261,19 @@ public final class ArticleAdminRoutes {
         int page = Http.page(ctx);
         var user = NewsroomGuard.user(ctx);
         var mine = user.role().canPublish() ? null : Long.valueOf(user.id()); // contributors see their own articles only
-        var rows = articles.listForNewsroom(new ArticleStore.Filter(status, sectionId, mine), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        if (query.length() > 200 || org.masthead.http.PlainText.hasControl(query)) throw new io.javalin.http.BadRequestResponse("Search for at most 200 characters of text.");
+        List<ArticleSummary> rows;
+        if (query.isEmpty()) {
+            rows = articles.listForNewsroom(new ArticleStore.Filter(status, sectionId, mine), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        } else { // the search engine, then SQL for what the list shows (drafts' latest words included)
+            var sectionSlug = sectionId == null ? null : taxonomy.findSection(sectionId).map(Section::slug).orElse("-");
+            rows = articles.listByIds(finder.find(query, status == null ? null : status.dbValue(), sectionSlug, mine, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE));
+            if (mine != null) rows = rows.stream().filter(a -> mine.equals(a.createdBy())).toList(); // the index may lag a moment; SQL decides
+        }
         templates.privatePage(ctx, 200, "newsroom/articles.jte", new ListPage(guard.chrome(ctx, "Articles", "articles"),
             rows.subList(0, Math.min(PAGE_SIZE, rows.size())), taxonomy.listSections(),
-            status == null ? "" : status.dbValue(), sectionId, page, rows.size() > PAGE_SIZE));
+            status == null ? "" : status.dbValue(), sectionId, page, rows.size() > PAGE_SIZE, query));
     }
 
     private void newForm(Context ctx) {

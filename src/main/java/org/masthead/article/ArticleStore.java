@@ -219,6 +219,25 @@ public final class ArticleStore {
         return db.read(h -> h.createQuery("select published_at from article where status = 'published'").mapTo(Long.class).list());
     }
 
+    /** Published articles with {@code from <= published_at < to}, newest first, paged (a month's archive). */
+    public List<ArticleSummary> listPublishedBetweenNewestFirst(long from, long to, int limit, int offset) {
+        return db.read(h -> h.createQuery(SUMMARY + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
+                + " order by a.published_at desc, a.id desc limit :limit offset :offset")
+            .bind("from", from).bind("to", to).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list());
+    }
+
+    /** The first and last publication times of published stories, or empty when none is published. */
+    public Optional<long[]> publishedRange() {
+        return db.read(h -> h.createQuery("select min(published_at) as lo, max(published_at) as hi from article where status = 'published'")
+            .map((rs, ctx) -> rs.getObject("lo") == null ? null : new long[] {rs.getLong("lo"), rs.getLong("hi")}).findOne());
+    }
+
+    /** Publication times of the published articles with {@code from <= published_at < to} (a year's archive counts its months). */
+    public List<Long> listPublishedTimesBetween(long from, long to) {
+        return db.read(h -> h.createQuery("select published_at from article where status = 'published' and published_at >= :from and published_at < :to")
+            .bind("from", from).bind("to", to).mapTo(Long.class).list());
+    }
+
     /** Published articles with {@code from <= published_at < to}, oldest first, paged. */
     public List<ArticleSummary> listPublishedBetween(long from, long to, int limit, int offset) {
         return db.read(h -> h.createQuery(SUMMARY + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
@@ -227,7 +246,10 @@ public final class ArticleStore {
     }
 
     /** Newest published first, carrying a tag or byline ({@code kind} "tag" or "author"), by its slug. */
-    public List<ArticleSummary> listPublishedWith(String kind, String slug, int limit) {
+    public List<ArticleSummary> listPublishedWith(String kind, String slug, int limit) { return listPublishedWith(kind, slug, limit, 0); }
+
+    /** As {@link #listPublishedWith(String, String, int)}, skipping the newest {@code offset} (a page of an archive). */
+    public List<ArticleSummary> listPublishedWith(String kind, String slug, int limit, int offset) {
         var join = switch (kind) {
             case "tag" -> " join article_tag x on x.article_id = a.id join tag t on t.id = x.tag_id and t.slug = :slug";
             case "author" -> " join article_author x on x.article_id = a.id join author t on t.id = x.author_id and t.slug = :slug";
@@ -235,8 +257,8 @@ public final class ArticleStore {
         };
         return db.read(h -> h.createQuery(SUMMARY.replace("left join media m on m.id = a.lead_media_id",
                 "left join media m on m.id = a.lead_media_id" + join)
-                + " where a.status = 'published' order by a.published_at desc, a.id desc limit :limit")
-            .bind("slug", slug).bind("limit", limit).map((rs, ctx) -> summary(rs)).list());
+                + " where a.status = 'published' order by a.published_at desc, a.id desc limit :limit offset :offset")
+            .bind("slug", slug).bind("limit", limit).bind("offset", offset).map((rs, ctx) -> summary(rs)).list());
     }
 
     /** The display name of a tag or author by slug, if it exists. */
@@ -278,6 +300,22 @@ public final class ArticleStore {
             if (!except.isEmpty()) q.bindList("except", List.copyOf(except));
             return q.map((rs, ctx) -> summary(rs)).findOne();
         });
+    }
+
+    /** How many articles there are, in every status. */
+    public long count() { return db.read(h -> h.createQuery("select count(*) from article").mapTo(Long.class).one()); }
+
+    /** Article ids after {@code afterId}, in id order, every status: a keyset walk of the whole archive. */
+    public List<Long> listIds(long afterId, int limit) {
+        return db.read(h -> h.createQuery("select id from article where id > :after order by id limit :limit").bind("after", afterId).bind("limit", limit)
+            .mapTo(Long.class).list());
+    }
+
+    /** Articles among {@code ids}, any status, in the order given. */
+    public List<ArticleSummary> listByIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        var rows = db.read(h -> h.createQuery(SUMMARY + " where a.id in (<ids>)").bindList("ids", ids).map((rs, ctx) -> summary(rs)).list());
+        return ids.stream().flatMap(id -> rows.stream().filter(r -> r.id() == id)).toList();
     }
 
     /** Published articles among {@code ids}, in the order given. */

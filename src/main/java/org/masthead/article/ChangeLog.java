@@ -36,7 +36,13 @@ public final class ChangeLog {
         return db.read(h -> h.createQuery("select coalesce(max(id), 0) from article_event").mapTo(Long.class).one());
     }
 
+    /** The oldest event's id still kept (compaction drops older ones); {@link Long#MAX_VALUE} when the log is empty. */
+    public long firstId() {
+        return db.read(h -> h.createQuery("select min(id) from article_event").mapTo(Long.class).findOne().orElse(Long.MAX_VALUE));
+    }
+
     /** Events after {@code afterId}, oldest first. */
+
     public List<Entry> listAfter(long afterId, int limit) { return listAfter(afterId, Long.MAX_VALUE, limit); }
 
     /**

@@ -93,8 +93,10 @@ public final class Publishing {
         var created = db.transaction(h -> {
             var a = insertNew(h, user, draft, lead, now, ArticleStatus.DRAFT, null, false);
             articles.insertAudit(h, user.id(), "article.create", "article:" + a.id(), now);
+            log(h, new ArticleChanged(a.id(), null, null, "create"), now);
             return a;
         });
+        emit(new ArticleChanged(created.id(), null, null, "create")); // nothing readers see; the newsroom's search indexes the draft
         return new Result.Saved(created);
     }
 
@@ -208,7 +210,7 @@ public final class Publishing {
     }
 
     private void log(Handle h, ArticleChanged change, long now) {
-        if (change.before() != null || change.after() != null) changes.append(h, node, change, now); // never visible: nothing to drop anywhere
+        changes.append(h, node, change, now); // a draft's too: no page shows it, but every node's search index follows it
     }
 
     private @Nullable PhotoUse libraryUse(@Nullable Long mediaId) {

@@ -267,6 +267,9 @@ public final class Popularity implements AutoCloseable {
 
     public double siteViewsPerSecond() { return siteViewsPerSecond; }
 
+    /** The crawler list this node filters with (search turns known crawlers away with it too). */
+    public BotFilter bots() { return bots; }
+
     /** Share of beacons this node refused as bots or prefetches, since start. */
     public double botShare() {
         double all = outcomes.values().stream().mapToDouble(Counter::count).sum();

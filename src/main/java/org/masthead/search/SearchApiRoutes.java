@@ -81,6 +81,7 @@ public final class SearchApiRoutes {
             m.put("published_at", java.time.Instant.ofEpochMilli(h.publishedAt()).toString());
             m.put("section", h.section());
             m.put("byline", h.byline());
+            if (!h.thumbnail().isEmpty()) m.put("thumbnail", baseUrl + h.thumbnail());
             return m;
         }).toList();
         var body = new LinkedHashMap<String, Object>();
@@ -88,6 +89,7 @@ public final class SearchApiRoutes {
         body.put("total", results.total());
         body.put("page", results.page());
         body.put("building", results.building());
+        if (!results.suggestion().isEmpty()) body.put("suggestion", results.suggestion());
         ctx.header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").contentType("application/json").result(JSON.writeValueAsString(body));
     }
 }

@@ -91,95 +91,326 @@ public final class SearchIndex implements AutoCloseable {
         return new PerFieldAnalyzerWrapper(new Folded(), Map.of("text_en", new EnglishAnalyzer(), "text_ar", new ArabicAnalyzer()));
     }
 
-    public record Hit(long id, String path, String headline, String section, String byline, String snippetHtml, long publishedAt) {}
+    /** Words too common to make two stories alike: English and Arabic stop words, folded as the text field folds them. */
+    private static final java.util.Set<String> STOP_WORDS = stopWords();
 
-    public record Results(long total, List<Hit> items, int page, boolean building, long indexed, long toIndex) {}
+    private static java.util.Set<String> stopWords() {
+        var folded = new Folded();
+        var out = new java.util.HashSet<String>();
+        for (var set : List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, ArabicAnalyzer.getDefaultStopSet(),
+            org.apache.lucene.analysis.fr.FrenchAnalyzer.getDefaultStopSet())) {
+            for (var w : set) out.add(folded.normalize("text", new String((char[]) w)).utf8ToString());
+        }
+        return java.util.Set.copyOf(out);
+    }
 
-    private final Path dir;
+    public record Hit(long id, String path, String headline, String section, String byline, String snippetHtml, long publishedAt,
+                      String thumbnail, int thumbnailWidth, int thumbnailHeight) {}
+
+    /** {@code suggestion}: a respelling drawn from the index's own terms that finds stories, when the query found none; else "". */
+    public record Results(long total, List<Hit> items, int page, boolean building, long indexed, long toIndex, String suggestion) {}
+
+    /** One generation of the index: a folder of its own, so a rebuild fills a new one while searches read the old. */
+    private record Generation(String name, FSDirectory directory, IndexWriter writer, SearcherManager searchers) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    static final String CURRENT = "CURRENT";
+    /** Changes this long before the last indexed moment are indexed again at start (other nodes' clocks, events in flight). */
+    static final long REPLAY_MARGIN_MILLIS = 10 * 60_000;
+
+    private final Path root;
     private final ArticleStore articles;
+    private final List<Integer> thumbnailWidths;
+    private final java.time.Clock clock;
     private final Analyzer analyzer = analyzer();
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong toIndex = new AtomicLong();
-    private @Nullable FSDirectory directory;
-    private @Nullable IndexWriter writer;
-    private @Nullable SearcherManager searchers;
+    private volatile @Nullable Generation active;
+    private volatile long indexedUntil;
+    /** The change log's id up to which every event was indexed (0: unknown, an index written before it was kept). */
+    private volatile long indexedSeq;
+    private final org.masthead.article.@Nullable ChangeLog changeLog;
+    /** Events logged this long before the last indexed moment are replayed too (ids are taken at insert, not at commit; other nodes' polls). */
+    static final long SEQ_WINDOW_MILLIS = 60_000;
 
-    public SearchIndex(Path dir, ArticleStore articles) {
-        this.dir = dir;
-        this.articles = articles;
+    public SearchIndex(Path root, ArticleStore articles, List<Integer> thumbnailWidths, java.time.Clock clock) {
+        this(root, articles, null, thumbnailWidths, clock);
     }
 
-    /** Opens the index; an empty, missing or unreadable one is rebuilt from SQL on a background thread. */
+    /** {@code changeLog}: the sequence-numbered article event log in SQL, from which a node that was away catches up. */
+    public SearchIndex(Path root, ArticleStore articles, org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths,
+                       java.time.Clock clock) {
+        this.root = root;
+        this.articles = articles;
+        this.changeLog = changeLog;
+        this.thumbnailWidths = List.copyOf(thumbnailWidths);
+        this.clock = clock;
+    }
+
+    public SearchIndex(Path root, ArticleStore articles) { this(root, articles, List.of(320), java.time.Clock.systemUTC()); }
+
+    /**
+     * Opens the current generation and queues what changed since it was last written (a node that was down catches up);
+     * a missing, unfinished or unreadable index is rebuilt from SQL on a background thread, search saying so meanwhile.
+     */
     public synchronized void start() {
         try {
-            Files.createDirectories(dir);
-            boolean usable;
-            try (var probe = FSDirectory.open(dir)) {
-                usable = DirectoryReader.indexExists(probe);
-                if (usable) {
-                    try (var reader = DirectoryReader.open(probe)) { // a build cut short left no "complete" mark: build again
-                        usable = "true".equals(reader.getIndexCommit().getUserData().get("complete"));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                log.warn("search index in {} is unreadable ({}); rebuilding it", dir, e.getMessage());
-                usable = false;
+            Files.createDirectories(root);
+            var name = current();
+            Map<String, String> data = name == null ? null : completeCommit(root.resolve(name));
+            removeOtherGenerations(data == null ? null : name);
+            if (data != null) {
+                active = open(name);
+                catchUp(data);
+                if (!pending.isEmpty()) nudge.run();
+            } else {
+                var fresh = newGenerationName();
+                active = open(fresh);
+                building.set(true);
+                Thread.ofPlatform().name("search-rebuild").daemon().start(() -> buildInPlace(fresh));
             }
-            if (!usable) {
-                try (var stream = Files.list(dir)) {
-                    for (var f : stream.toList()) Files.deleteIfExists(f);
-                }
-            }
-            directory = FSDirectory.open(dir);
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            searchers = new SearcherManager(writer, null);
-            if (usable) writer.setLiveCommitData(Map.of("complete", "true").entrySet());
-            if (!usable) Thread.ofPlatform().name("search-rebuild").daemon().start(this::rebuildQuietly);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+            throw new UncheckedIOException("cannot open the search index in " + root, e);
         }
+    }
+
+    /** The commit data of a finished generation, or null when it is missing, cut short or unreadable. */
+    private static @Nullable Map<String, String> completeCommit(Path dir) {
+        if (!Files.isDirectory(dir)) return null;
+        try (var probe = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(probe)) return null;
+            try (var reader = DirectoryReader.open(probe)) { // a build cut short left no "complete" mark
+                var data = reader.getIndexCommit().getUserData();
+                return "true".equals(data.get("complete")) ? data : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("search index in {} is unreadable ({}); rebuilding it", dir, e.getMessage());
+            return null;
+        }
+    }
+
+    private @Nullable String current() throws IOException {
+        var file = root.resolve(CURRENT);
+        if (!Files.isRegularFile(file)) return null;
+        var name = Files.readString(file).strip();
+        return name.matches("g[0-9]{1,19}") ? name : null;
+    }
+
+    /** Points searches at a finished generation: written aside, then moved over the old pointer in one step. */
+    private void makeCurrent(String name) throws IOException {
+        var tmp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(tmp, name + "\n");
+        Files.move(tmp, root.resolve(CURRENT), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A name after every generation in the folder: "g" and a number that only grows. */
+    private String newGenerationName() throws IOException {
+        long last = 0;
+        try (var stream = Files.list(root)) {
+            for (var f : stream.toList()) {
+                var n = f.getFileName().toString();
+                if (n.matches("g[0-9]{1,18}")) last = Math.max(last, Long.parseLong(n.substring(1)));
+            }
+        }
+        return "g" + Math.max(last + 1, System.currentTimeMillis());
+    }
+
+    /** Leaves only {@code keep}; a folder another process is still writing (a reindex under way) is left alone. */
+    private void removeOtherGenerations(@Nullable String keep) throws IOException {
+        try (var stream = Files.list(root)) {
+            for (var f : stream.toList()) {
+                var n = f.getFileName().toString();
+                if (n.equals(keep) || n.equals(CURRENT)) continue;
+                if (Files.isDirectory(f) && n.startsWith("g")) {
+                    if (locked(f)) continue;
+                    deleteTree(f);
+                } else if (!Files.isDirectory(f)) {
+                    Files.deleteIfExists(f); // an older layout's files, or a pointer written half
+                }
+            }
+        }
+    }
+
+    private static boolean locked(Path dir) {
+        try (var d = FSDirectory.open(dir); var lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private Generation open(String name) throws IOException {
+        var directory = FSDirectory.open(root.resolve(name));
+        var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        return new Generation(name, directory, writer, new SearcherManager(writer, null));
     }
 
     public boolean building() { return building.get(); }
 
     private volatile boolean closed;
 
-    private void rebuildQuietly() {
+    private void buildInPlace(String name) {
         try {
-            rebuild(n -> { });
+            var g = active;
+            if (g == null || !g.name().equals(name)) return;
+            long started = clock.millis();
+            long seq = logSeq();
+            fill(g.writer(), (done, total) -> { });
+            synchronized (this) {
+                indexedUntil = started;
+                indexedSeq = seq;
+                g.writer().setLiveCommitData(commitData(true));
+                g.writer().commit();
+                g.searchers().maybeRefreshBlocking();
+                makeCurrent(name);
+            }
+            building.set(false);
+            onRebuilt.run();
         } catch (org.apache.lucene.store.AlreadyClosedException e) {
             log.info("the search index closed while it was being built; it is built again at the next start");
-        } catch (RuntimeException e) {
-            if (!closed) log.error("rebuilding the search index failed", e);
-        }
-    }
-
-    /** Indexes every published story again from SQL (the site keeps serving; search says it is building until done). */
-    public void rebuild(java.util.function.LongConsumer progress) {
-        building.set(true);
-        indexed.set(0);
-        try {
-            var ids = new ArrayList<Long>();
-            for (int offset = 0; ; offset += 1000) {
-                var page = articles.listPublished(null, 1000, offset);
-                page.forEach(a -> ids.add(a.id()));
-                if (page.size() < 1000) break;
-            }
-            toIndex.set(ids.size());
-            for (long id : ids) {
-                index(id, false);
-                progress.accept(indexed.incrementAndGet());
-            }
-            writer.setLiveCommitData(Map.of("complete", "true").entrySet());
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            if (!closed) log.error("building the search index failed", e);
         } finally {
             building.set(false);
         }
     }
+
+    private Iterable<Map.Entry<String, String>> commitData(boolean complete) {
+        return Map.of("complete", String.valueOf(complete), "indexed_until", String.valueOf(indexedUntil),
+            "indexed_seq", String.valueOf(indexedSeq)).entrySet();
+    }
+
+    /**
+     * Queues what changed after a generation was last written: the change log's events after its sequence number (and
+     * those logged in the window before its last moment); when the log no longer reaches back that far (it keeps an hour)
+     * or the generation has no number, every story SQL says was updated since, a little before.
+     */
+    private void catchUp(Map<String, String> data) {
+        long since = Long.parseLong(data.getOrDefault("indexed_until", "0"));
+        long seq = Long.parseLong(data.getOrDefault("indexed_seq", "0"));
+        indexedUntil = since;
+        indexedSeq = seq;
+        replayedFromLog = changeLog != null && seq > 0 && changeLog.firstId() <= seq + 1;
+        if (!replayedFromLog) {
+            articles.listChangedSince(since - REPLAY_MARGIN_MILLIS).forEach(r -> pending.add(r.id()));
+            return;
+        }
+        long after = seq;
+        var batch = changeLog.listAfter(after, since - SEQ_WINDOW_MILLIS, 1000);
+        while (true) {
+            for (var e : batch) {
+                pending.add(e.change().articleId());
+                after = Math.max(after, e.id());
+            }
+            if (batch.size() < 1000) break;
+            batch = changeLog.listAfter(after, Long.MAX_VALUE, 1000);
+        }
+    }
+
+    private volatile boolean replayedFromLog;
+
+    /** Whether the last catch-up read the change log (rather than scanning SQL for stories updated since). */
+    public boolean caughtUpFromChangeLog() { return replayedFromLog; }
+
+    private long logSeq() { return changeLog == null ? 0 : changeLog.lastId(); }
+
+    /** Indexes every story, in every status, from SQL into {@code writer}; {@code progress} hears (done, total). */
+    private void fill(IndexWriter writer, Progress progress) throws IOException {
+        indexed.set(0);
+        toIndex.set(articles.count());
+        progress.report(0, toIndex.get());
+        for (long after = 0; ; ) {
+            var ids = articles.listIds(after, 500);
+            for (long id : ids) {
+                var a = articles.find(id);
+                if (a.isPresent()) writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
+                progress.report(indexed.incrementAndGet(), toIndex.get());
+            }
+            if (ids.size() < 500) break;
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** What a rebuild reports as it goes. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(long done, long total);
+    }
+
+    /**
+     * Builds a new generation from SQL beside the one searches read, then makes it current: the site keeps serving
+     * throughout (a running node takes it up within a second and indexes what changed meanwhile). What
+     * {@code ./masthead reindex} runs, in or out of the serving process.
+     */
+    public static String rebuild(Path root, ArticleStore articles, org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths,
+                                 java.time.Clock clock, Progress progress) {
+        var index = new SearchIndex(root, articles, changeLog, thumbnailWidths, clock);
+        try {
+            Files.createDirectories(root);
+            var name = index.newGenerationName();
+            long started = clock.millis();
+            try (var directory = FSDirectory.open(root.resolve(name));
+                 var writer = new IndexWriter(directory, new IndexWriterConfig(index.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                long seq = index.logSeq();
+                index.fill(writer, progress);
+                index.indexedUntil = started;
+                index.indexedSeq = seq;
+                writer.setLiveCommitData(index.commitData(true));
+                writer.commit();
+            }
+            index.makeCurrent(name);
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rebuilds this node's index in a new generation while it keeps answering from the old one, and switches to it. */
+    public void rebuild(Progress progress) {
+        try {
+            rebuild(root, articles, changeLog, thumbnailWidths, clock, progress);
+            adoptCurrent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes up a generation another process made current (a reindex), indexing what changed while it was built. */
+    private synchronized void adoptCurrent() throws IOException {
+        var g = active;
+        if (g == null || closed) return;
+        var name = current();
+        if (name == null || name.equals(g.name())) return;
+        var data = completeCommit(root.resolve(name));
+        if (data == null || locked(root.resolve(name))) return;
+        var next = open(name);
+        catchUp(data);
+        active = next;
+        g.close();
+        deleteTree(root.resolve(g.name()));
+        followPending(next);
+        onRebuilt.run();
+    }
+
+    private volatile Runnable onRebuilt = () -> { };
+
+    /** Who to tell when a build or a reindex finishes (pages showing related stories render again). */
+    public void onRebuilt(Runnable listener) { this.onRebuilt = listener; }
 
     private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Runnable nudge = () -> { };
@@ -188,46 +419,64 @@ public final class SearchIndex implements AutoCloseable {
     public void nudgeWith(Runnable nudge) { this.nudge = nudge; }
 
     /**
-     * The article event: the story is queued to be indexed again, or removed when readers can no longer see it, by job
-     * "search-follow" (woken at once, so within a second), never inside the save that announced it.
+     * The article event: the story is queued to be indexed again (its new status with it), by job "search-follow"
+     * (woken at once, so within a second), never inside the save that announced it.
      */
     public void articleChanged(ArticleChanged change) {
         pending.add(change.articleId());
         nudge.run();
     }
 
-    /** Job step: indexes the stories changed since the last step, then shows them to searches. */
-    public void follow() throws IOException {
-        if (pending.isEmpty() || writer == null) return;
-        var ids = new ArrayList<>(pending);
-        pending.removeAll(ids);
-        for (long id : ids) index(id, false);
-        searchers.maybeRefreshBlocking();
+    /** Job step: takes up a generation a reindex finished, indexes the stories changed since the last step, then shows them to searches. */
+    public synchronized void follow() throws IOException {
+        adoptCurrent();
+        var g = active;
+        if (g == null || closed) return;
+        followPending(g);
     }
 
-    private void index(long id, boolean refresh) {
-        try {
-            var a = articles.find(id).filter(Article::isPublished);
-            if (a.isEmpty()) writer.deleteDocuments(new Term("id", String.valueOf(id)));
-            else writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get()));
-            if (refresh) searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void followPending(Generation g) throws IOException {
+        long started = clock.millis();
+        if (pending.isEmpty()) {
+            if (!building()) indexedUntil = started;
+            return;
+        }
+        long seq = logSeq(); // read before the queue is taken: a later event is in the next step, or replayed at start
+        if (!building()) indexedSeq = seq;
+
+        var ids = new ArrayList<>(pending);
+        pending.removeAll(ids);
+        for (long id : ids) {
+            var a = articles.find(id);
+            if (a.isEmpty()) g.writer().deleteDocuments(new Term("id", String.valueOf(id)));
+            else g.writer().updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
+        }
+        g.searchers().maybeRefreshBlocking();
+        if (!building()) indexedUntil = started;
+    }
+
+    /** Job step: makes what was indexed durable (search itself sees changes at once), with the moment it is complete up to. */
+    public synchronized void commit() throws IOException {
+        var g = active;
+        if (g == null || closed || building()) return; // never commit half a build
+        if (g.writer().hasUncommittedChanges() || !String.valueOf(indexedUntil).equals(committedUntil)) {
+            g.writer().setLiveCommitData(commitData(true));
+            g.writer().commit();
+            committedUntil = String.valueOf(indexedUntil);
         }
     }
 
-    /** Job step: makes what was indexed durable (search itself sees changes at once). */
-    public void commit() throws IOException {
-        if (writer != null && !building() && writer.hasUncommittedChanges()) writer.commit(); // never commit half a build
-    }
+    private String committedUntil = "";
 
-    static Document document(Article a) {
+    static Document document(Article a, List<Integer> thumbnailWidths) {
         var d = new Document();
         var body = org.jsoup.Jsoup.parse(a.bodyHtml()).text();
         var captions = a.leadPhoto() == null ? "" : a.leadPhoto().caption() + " " + a.leadPhoto().credit();
         var bylines = String.join(", ", a.authors().stream().map(au -> au.displayName()).toList());
         var tags = String.join(" ", a.tags().stream().map(t -> t.name()).toList());
         d.add(new StringField("id", String.valueOf(a.id()), Field.Store.YES));
+        d.add(new StringField("status", a.status().dbValue(), Field.Store.NO));
+        if (a.createdBy() != null) d.add(new StringField("owner", String.valueOf(a.createdBy()), Field.Store.NO));
         d.add(new StoredField("path", a.path()));
         d.add(new TextField("headline", a.headline(), Field.Store.YES));
         d.add(new TextField("body", body, Field.Store.YES));
@@ -242,10 +491,17 @@ public final class SearchIndex implements AutoCloseable {
         for (var au : a.authors()) d.add(new StringField("author", au.slug(), Field.Store.NO));
         for (var t : a.tags()) d.add(new StringField("tag", t.slug(), Field.Store.NO));
         d.add(new StoredField("byline", bylines));
+        if (a.leadPhoto() != null) {
+            var p = a.leadPhoto();
+            d.add(new StoredField("thumb", p.src(thumbnailWidths, 320)));
+            d.add(new StoredField("thumb_w", p.width()));
+            d.add(new StoredField("thumb_h", p.height()));
+        }
         long published = a.publishedAt() == null ? a.updatedAt() : a.publishedAt();
         d.add(new LongPoint("published_at", published));
         d.add(new NumericDocValuesField("published", published));
         d.add(new StoredField("published", published));
+        d.add(new LongPoint("updated_at", a.updatedAt()));
         return d;
     }
 
@@ -271,12 +527,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    public Results search(String rawQuery, Filters filters, int page, long now) {
+    private static String clip(@Nullable String rawQuery) {
         var q = rawQuery == null ? "" : rawQuery.strip();
-        if (q.length() > MAX_QUERY) q = q.substring(0, MAX_QUERY);
-        int p = Math.max(1, Math.min(page, MAX_PAGE));
-        if (q.isEmpty() || searchers == null) return new Results(0, List.of(), p, building(), indexed.get(), toIndex.get());
-        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST);
+        return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+    }
+
+    /** The reader's query with its filters: published stories only. */
+    private Query readerQuery(String q, Filters filters) {
+        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term("status", "published")), BooleanClause.Occur.FILTER);
         if (filters.section() != null && !filters.section().isBlank()) b.add(new TermQuery(new Term("section", filters.section())), BooleanClause.Occur.FILTER);
         if (filters.author() != null && !filters.author().isBlank()) b.add(new TermQuery(new Term("author", filters.author())), BooleanClause.Occur.FILTER);
         if (filters.tag() != null && !filters.tag().isBlank()) b.add(new TermQuery(new Term("tag", filters.tag())), BooleanClause.Occur.FILTER);
@@ -284,16 +543,55 @@ public final class SearchIndex implements AutoCloseable {
             b.add(LongPoint.newRangeQuery("published_at", filters.from() == null ? Long.MIN_VALUE : filters.from(),
                 filters.to() == null ? Long.MAX_VALUE : filters.to()), BooleanClause.Occur.FILTER);
         }
-        Query query = new FunctionScoreQuery(b.build(), new Recency(now));
-        IndexSearcher searcher = null;
-        try {
-            searcher = searchers.acquire();
+        return b.build();
+    }
+
+    /** Runs {@code work} on a current searcher (again on the new one if a reindex switched generations under it). */
+    private <T> T withSearcher(SearcherWork<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            var g = active;
+            if (g == null) throw new IllegalStateException("the search index is not open");
+            IndexSearcher searcher;
+            try {
+                searcher = g.searchers().acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                if (attempt < 3) continue;
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                return work.run(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    g.searchers().release(searcher);
+                } catch (IOException | org.apache.lucene.store.AlreadyClosedException ignored) {
+                    // released on close anyway
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    public Results search(String rawQuery, Filters filters, int page, long now) {
+        var q = clip(rawQuery);
+        int p = Math.max(1, Math.min(page, MAX_PAGE));
+        if (q.isEmpty() || active == null) return new Results(0, List.of(), p, building(), indexed.get(), toIndex.get(), "");
+        Query query = FunctionScoreQuery.boostByValue(readerQuery(q, filters), new Recency(now));
+        Query words = parse(q); // what to highlight: the reader's words (the filters are not in the snippet's text)
+        return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
             var top = filters.newest() ? searcher.search(query, want, new Sort(new SortField("published", SortField.Type.LONG, true)))
                 : searcher.search(query, want);
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withFieldMatcher(f -> true).withMaxLength(20_000).build();
-            var snippets = highlighter.highlight("body", query, top, 2);
+            var snippets = highlighter.highlight("body", words, top, 2);
             var items = new ArrayList<Hit>();
             var stored = searcher.storedFields();
             for (int i = (p - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
@@ -303,21 +601,94 @@ public final class SearchIndex implements AutoCloseable {
                     var body = doc.get("body");
                     snippet = org.jsoup.nodes.Entities.escape(body.length() > 240 ? body.substring(0, 240) + "…" : body);
                 }
+                var thumb = doc.get("thumb");
                 items.add(new Hit(Long.parseLong(doc.get("id")), doc.get("path"), doc.get("headline"), doc.get("section_name"), doc.get("byline"),
-                    snippet, doc.getField("published").numericValue().longValue()));
+                    snippet, doc.getField("published").numericValue().longValue(), thumb == null ? "" : thumb,
+                    thumb == null ? 0 : doc.getField("thumb_w").numericValue().intValue(), thumb == null ? 0 : doc.getField("thumb_h").numericValue().intValue()));
             }
-            return new Results(top.totalHits.value(), List.copyOf(items), p, building(), indexed.get(), toIndex.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (searcher != null) {
-                try {
-                    searchers.release(searcher);
-                } catch (IOException ignored) {
-                    // released on close anyway
-                }
+            long total = top.totalHits.value();
+            var suggestion = total == 0 && p == 1 ? suggest(searcher, q, filters) : "";
+            return new Results(total, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
+        });
+    }
+
+    /**
+     * "Did you mean": each plain word respelled to a more common term of the index within two edits, kept only when
+     * the respelled query finds published stories (so a word only a draft or a taken-down story holds is never offered).
+     */
+    private String suggest(IndexSearcher searcher, String q, Filters filters) throws IOException {
+        var spell = new org.apache.lucene.search.spell.DirectSpellChecker();
+        var reader = searcher.getIndexReader();
+        var out = new StringBuilder();
+        boolean changed = false;
+        for (var word : q.split("\\s+")) {
+            if (!out.isEmpty()) out.append(' ');
+            if (!word.matches("[\\p{L}\\p{M}\\p{N}]{3,40}")) { // operators, phrases, prefixes: as typed
+                out.append(word);
+                continue;
+            }
+            var term = new Term("text", analyzer.normalize("text", word).utf8ToString());
+            var found = spell.suggestSimilar(term, 1, reader, org.apache.lucene.search.spell.SuggestMode.SUGGEST_MORE_POPULAR);
+            if (found.length == 0) {
+                out.append(word);
+            } else {
+                out.append(found[0].string);
+                changed = true;
             }
         }
+        if (!changed) return "";
+        var respelled = out.toString();
+        return searcher.count(readerQuery(respelled, filters)) > 0 ? respelled : "";
+    }
+
+    /**
+     * Up to {@code n} published stories most like {@code a}: the distinctive words of its headline and text, its tags
+     * counting double, each story's score decayed by age like search's; never the story itself.
+     */
+    public List<Long> related(Article a, int n, long now) {
+        if (active == null || building()) return List.of();
+        return withSearcher(searcher -> {
+            var mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {"text"});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(2);
+            mlt.setMinWordLen(3);
+            mlt.setMaxQueryTerms(25);
+            mlt.setStopWords(STOP_WORDS); // "the", "في": in every story, they would make any two alike
+            if (searcher.getIndexReader().numDocs() >= 50) mlt.setMaxDocFreqPct(20);
+            var text = a.headline() + "\n" + a.headline() + "\n" + a.dek() + "\n" + org.jsoup.Jsoup.parse(a.bodyHtml()).text();
+            var like = new BooleanQuery.Builder().add(mlt.like("text", new java.io.StringReader(text)), BooleanClause.Occur.SHOULD);
+            for (var t : a.tags()) like.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term("tag", t.slug())), 2f), BooleanClause.Occur.SHOULD);
+            var q = new BooleanQuery.Builder().add(like.build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term("status", "published")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term("id", String.valueOf(a.id()))), BooleanClause.Occur.MUST_NOT).build();
+            var top = searcher.search(FunctionScoreQuery.boostByValue(q, new Recency(now)), n);
+            var stored = searcher.storedFields();
+            var ids = new ArrayList<Long>();
+            for (var sd : top.scoreDocs) ids.add(Long.parseLong(stored.document(sd.doc, java.util.Set.of("id")).get("id")));
+            return List.copyOf(ids);
+        });
+    }
+
+    /** The newsroom's search: every status; {@code owner} non-null limits it to that user's stories (a contributor's view). */
+    public record NewsroomResults(long total, List<Long> ids) {}
+
+    public NewsroomResults searchNewsroom(String rawQuery, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset) {
+        var q = clip(rawQuery);
+        if (q.isEmpty() || active == null) return new NewsroomResults(0, List.of());
+        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST);
+        if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
+        if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
+        if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
+        var query = FunctionScoreQuery.boostByValue(b.build(), new Recency(clock.millis()));
+        return withSearcher(searcher -> {
+            var top = searcher.search(query, Math.max(1, offset + limit));
+            var stored = searcher.storedFields();
+            var ids = new ArrayList<Long>();
+            for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("id")).get("id")));
+            return new NewsroomResults(top.totalHits.value(), List.copyOf(ids));
+        });
     }
 
     /** 1 / (1 + age in days / {@value #HALF_LIFE_DAYS}), from the story's publication time. */
@@ -370,10 +741,9 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         try {
-            if (searchers != null) searchers.close();
-            if (writer != null) writer.close();
-            if (directory != null) directory.close();
-        } catch (IOException e) {
+            var g = active;
+            if (g != null) g.close();
+        } catch (IOException | RuntimeException e) {
             log.warn("closing the search index: {}", e.getMessage());
         }
     }

@@ -52,6 +52,11 @@ final class PageCache {
 
     void invalidate(String key) { pages.invalidate(key); }
 
+    /** Drops every page whose surrogate keys include {@code key}. */
+    void invalidateShowing(String key) {
+        pages.asMap().values().removeIf(p -> (" " + p.response().surrogateKeys() + " ").contains(" " + key + " "));
+    }
+
     void invalidatePrefix(String prefix) { pages.asMap().keySet().removeIf(k -> k.startsWith(prefix)); }
 
     private static byte[] gzip(byte[] body) {

@@ -239,4 +239,15 @@ class CliIT {
         assertThat(run("export", dir.resolve("x.bin").toString(), "--format", "csv", "--data", data).err()).contains("masthead or wxr");
         assertThat(run("import", "site", dir.resolve("site.xml").toString(), "--data", dir.resolve("third").toString()).err()).contains("nothing was loaded");
     }
+
+    @Test
+    void reindex_rebuilds_the_search_index_with_a_progress_bar_and_eta_issue_12(@TempDir Path dir) throws Exception {
+        var done = run("reindex", "--data", dir.toString());
+        assertThat(done.code()).as(done.err()).isZero();
+        assertThat(done.err()).contains("stories").contains("ETA").contains("[##############################]");
+        assertThat(done.out()).startsWith("Reindexed 0 stories into g");
+        var current = Files.readString(dir.resolve("search").resolve("CURRENT")).strip();
+        assertThat(dir.resolve("search").resolve(current)).isDirectory();
+        assertThat(Main.progressBar(50, 200, 2_000_000_000L)).isEqualTo("[#######.......................] 50 / 200 stories  25%  25/s  ETA 0:06");
+    }
 }

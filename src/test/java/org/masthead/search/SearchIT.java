@@ -97,7 +97,10 @@ class SearchIT {
             }
             assertThat(fresh.search("harbour", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total()).isEqualTo(3);
             fresh.close();
-            java.nio.file.Files.writeString(dir.resolve("segments_1"), "not an index"); // corrupt
+            var generation = dir.resolve(java.nio.file.Files.readString(dir.resolve(SearchIndex.CURRENT)).strip());
+            try (var files = java.nio.file.Files.list(generation)) { // corrupt
+                for (var f : files.toList()) if (f.getFileName().toString().startsWith("segments_")) java.nio.file.Files.writeString(f, "not an index");
+            }
             var again = new SearchIndex(dir, app.services().articles());
             again.start();
             for (int i = 0; i < 100 && (again.building() || again.search("harbour", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total() == 0); i++) {
@@ -105,6 +108,119 @@ class SearchIT {
             }
             assertThat(again.search("harbour", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total()).isEqualTo(3);
             again.close();
+        }
+    }
+
+    static Publishing.Result.Saved story(TestApp app, org.masthead.account.User by, String headline, String body, List<String> tags) {
+        var news = app.services().taxonomy().findSectionBySlug("news").orElseThrow().id();
+        return (Publishing.Result.Saved) app.services().publishing().create(by, new ArticleDraft(headline, "", news, "", body, "", List.of("Clara Wren"),
+            tags, "en"), (Long) null);
+    }
+
+    static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(20);
+    }
+
+    static long quietly(TestApp app, String q) {
+        try {
+            return total(app, q);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void did_you_mean_related_stories_crawlers_and_the_newsrooms_search_of_every_status_issue_12() throws Exception {
+        try (var app = TestApp.start(Database.Engine.SQLITE)) {
+            var s = app.services();
+            var admin = s.accounts().create("desk@example.com", "Desk Editor", Role.ADMIN, "desk editor password 1");
+            var cora = s.accounts().create("cora@example.com", "Cora Contributor", Role.CONTRIBUTOR, "cora contributor password 1");
+            var flood = story(app, admin, "Flood waters rise in the river valley", "<p>Heavy rain sent the river over its banks and flood water into the valley towns.</p>", List.of("Floods"));
+            var farmers = story(app, admin, "Valley farmers count the cost of the river flood", "<p>Farmers in the river valley say the flood ruined the harvest after days of rain.</p>", List.of("Floods"));
+            var markets = story(app, admin, "Stock markets close higher on lender earnings", "<p>Shares rose as lenders reported profits.</p>", List.of("Markets"));
+            for (var a : List.of(flood, farmers, markets)) s.publishing().publish(admin, a.article().id());
+            story(app, cora, "Zebrafish merger plans", "<p>The zebrafish merger is a secret.</p>", List.of());
+            story(app, admin, "Quarterly zebrafish audit", "<p>Auditors count the zebrafish.</p>", List.of());
+            await(() -> quietly(app, "flood") == 2);
+            assertThat(total(app, "flood")).isEqualTo(2);
+
+            var miss = api(app, "flod");
+            assertThat(miss.get("total").asLong()).isZero();
+            assertThat(miss.get("suggestion").asText()).as("did you mean, from the index's own words").isEqualTo("flood");
+            assertThat(api(app, "zebrafsh").has("suggestion")).as("words only drafts hold are never offered to readers").isFalse();
+            assertThat(total(app, "zebrafish")).as("drafts are not readers' results").isZero();
+            var help = app.browser().get("/search?q=flod&section=news").body();
+            assertThat(help).contains("Did you mean").contains("href=\"/search?q=flood&amp;section=news\"").contains("Check the spelling")
+                .contains("href=\"/search?q=flod\"");
+
+            var page = app.browser().get(flood.article().path()).body();
+            var related = page.substring(page.indexOf("id=\"related-heading\""), page.indexOf("</section>", page.indexOf("id=\"related-heading\"")));
+            assertThat(related).as("alike in words and tags").contains("Valley farmers count the cost of the river flood")
+                .doesNotContain("Flood waters rise").doesNotContain("Stock markets").doesNotContain("zebrafish");
+            assertThat(page).contains("More from <a href=\"/news/\">News</a>").contains("Stock markets close higher on lender earnings");
+            s.publishing().unpublish(admin, farmers.article().id());
+            var after = app.browser().get(flood.article().path()).body();
+            assertThat(after).as("a related story taken down leaves the cached page at once").doesNotContain("Valley farmers count the cost");
+
+            var bot = app.browser().userAgent("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").get("/search?q=flood");
+            assertThat(bot.header("X-Robots-Tag")).contains("noindex");
+            assertThat(bot.body()).contains("not for crawling").doesNotContain("Flood waters rise in the river valley");
+
+            var desk = app.browser();
+            desk.signIn("desk@example.com", "desk editor password 1");
+            var found = desk.get("/newsroom/articles?q=zebrafish").body();
+            assertThat(found).as("editors search every status").contains("Zebrafish merger plans").contains("Quarterly zebrafish audit");
+            assertThat(desk.get("/newsroom/articles?q=zebrafish&status=published").body()).doesNotContain("Zebrafish merger plans");
+            var contributor = app.browser();
+            contributor.signIn("cora@example.com", "cora contributor password 1");
+            var own = contributor.get("/newsroom/articles?q=zebrafish").body();
+            assertThat(own).as("contributors find only their own").contains("Zebrafish merger plans").doesNotContain("Quarterly zebrafish audit");
+            assertThat(contributor.get("/newsroom/articles?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void a_reindex_while_serving_is_taken_up_and_a_node_that_was_away_catches_up_issue_12() throws Exception {
+        try (var app = TestApp.start(Database.Engine.SQLITE)) {
+            var s = app.services();
+            org.masthead.testing.PublishedSite.publish(app, 3);
+            await(() -> quietly(app, "harbour") == 3);
+            var root = app.dataDir().resolve("search");
+            var before = java.nio.file.Files.readString(root.resolve(SearchIndex.CURRENT)).strip();
+            var seen = new java.util.ArrayList<long[]>();
+            var name = SearchIndex.rebuild(root, s.articles(), s.changes(), List.of(320), java.time.Clock.systemUTC(), (done, all) -> seen.add(new long[] {done, all}));
+            assertThat(name).isNotEqualTo(before);
+            assertThat(seen.getLast()[0]).as("progress reaches the total").isEqualTo(seen.getLast()[1]).isPositive();
+            await(() -> !java.nio.file.Files.exists(root.resolve(before)));
+            assertThat(root.resolve(before)).as("the running node took up the new generation and dropped the old").doesNotExist();
+            assertThat(total(app, "harbour")).isEqualTo(3);
+
+            var dir = java.nio.file.Files.createTempDirectory("search-away");
+            var away = new SearchIndex(dir, s.articles(), s.changes(), List.of(320), java.time.Clock.systemUTC());
+            away.start();
+            await(() -> !away.building());
+            away.commit();
+            away.close();
+            var admin = s.accounts().create("away@example.com", "Away Admin", Role.ADMIN, "away admin password 1");
+            s.publishing().publish(admin, story(app, admin, "Lighthouse keeper retires", "<p>After forty years the lamp goes automatic.</p>", List.of()).article().id());
+            var back = new SearchIndex(dir, s.articles(), s.changes(), List.of(320), java.time.Clock.systemUTC());
+            back.start(); // queues the events logged since it last wrote
+            assertThat(back.caughtUpFromChangeLog()).as("caught up from the change log's sequence numbers").isTrue();
+            back.follow();
+            assertThat(back.search("lighthouse", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total()).isEqualTo(1);
+            back.commit();
+            back.close();
+
+            s.publishing().publish(admin, story(app, admin, "Ferry timetable changes", "<p>The winter timetable starts on Monday.</p>", List.of()).article().id());
+            s.changes().compact(Long.MAX_VALUE); // away longer than the log keeps: its events are gone
+            var later = new SearchIndex(dir, s.articles(), s.changes(), List.of(320), java.time.Clock.systemUTC());
+            later.start();
+            assertThat(later.caughtUpFromChangeLog()).as("the log no longer reaches back: SQL is scanned instead").isFalse();
+            later.follow();
+            assertThat(later.search("timetable", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total()).isEqualTo(1);
+            later.close();
+
         }
     }
 }
