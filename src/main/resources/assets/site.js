@@ -20,3 +20,8 @@ document.addEventListener('click', function (e) {
   card.replaceWith(frame);
   frame.focus();
 });
+
+// Printing: links in the story print with their full address (the stylesheet shows it after each link).
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('.story a[href]').forEach(function (a) { a.setAttribute('data-print-url', a.href); });
+});

@@ -26,6 +26,9 @@ public final class Dates {
 
     public ZoneId zone() { return zone; }
 
+    /** This year, in the zone (the footer's link to the archive). */
+    public int year() { return java.time.Year.now(zone).getValue(); }
+
     /** An instant for machines, to the second: 2026-12-01T17:58:00Z. */
     public static String iso(long millis) { return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(millis / 1000 * 1000)); }
 

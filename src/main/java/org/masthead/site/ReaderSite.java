@@ -8,6 +8,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.masthead.article.Article;
 import org.masthead.article.ArticleChanged;
 import org.masthead.article.ArticleStatus;
 import org.masthead.article.ArticleStore;
@@ -99,7 +100,12 @@ public final class ReaderSite {
         r.get("/{section}", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/"), Access.ANYONE);
         r.get("/{section}/", this::front, Access.ANYONE);
         r.get("/{section}/{slug}", this::article, Access.ANYONE);
-        r.get("/{section}/{slug}/", ctx -> moved(ctx, "/" + Slugs.encode(ctx.pathParam("section")) + "/" + Slugs.encode(ctx.pathParam("slug"))), Access.ANYONE);
+        r.get("/{section}/{slug}/", ctx -> {
+            var a = ctx.pathParam("section");
+            var b = ctx.pathParam("slug");
+            if (isMonthArchive(a, b)) monthArchive(ctx, Integer.parseInt(a), Integer.parseInt(b));
+            else moved(ctx, "/" + Slugs.encode(a) + "/" + Slugs.encode(b));
+        }, Access.ANYONE);
     }
 
     /** A permanent redirect to a path on this site; refuses (404) anything that a browser would read as another host. */
@@ -144,16 +150,22 @@ public final class ReaderSite {
      * from this node's saves and from other nodes' (through the change log).
      */
     public void articleChanged(ArticleChanged change) {
+        if (change.seen().isEmpty()) return; // a draft: no page shows it
         // Lists first, the story's own page last: whoever sees the new page finds the lists new too.
         cache.invalidate("home");
         cache.invalidate("corrections");
         for (var s : change.seen()) {
             cache.invalidatePrefix("front:" + Slugs.encode(s.sectionSlug()) + ":");
-            s.tagSlugs().forEach(t -> cache.invalidate(listingKey("tag", t)));
-            s.authorSlugs().forEach(a -> cache.invalidate(listingKey("author", a)));
+            s.tagSlugs().forEach(t -> cache.invalidatePrefix(listingKey("tag", t))); // every page of the listing
+            s.authorSlugs().forEach(a -> cache.invalidatePrefix(listingKey("author", a)));
+            if (s.publishedAt() != null) SurrogateKeys.archiveYears(s.publishedAt()).forEach(y -> cache.invalidatePrefix(archiveKey(y)));
         }
         for (var s : change.seen()) cache.invalidate("article:" + s.path());
+        cache.invalidateShowing(SurrogateKeys.article(change.articleId())); // pages whose related or "more from" links show it
     }
+
+    /** The search index was built or rebuilt: article pages render again, with related stories from the whole index. */
+    public void searchIndexRebuilt() { cache.invalidatePrefix("article:"); }
 
     /**
      * A preview of any story, as it is now, for whoever holds a signed link: noindex (header and meta),
@@ -198,22 +210,86 @@ public final class ReaderSite {
 
     private static String listingKey(String kind, String slug) { return kind + ":/" + kind + "/" + Slugs.encode(slug) + "/"; }
 
-    /** A tag's or an author's page: their newest 50 stories. */
+    private static String archiveKey(int year) { return "archive:" + year + ":"; }
+
+    /** A tag's or an author's page: their stories newest first, a page at a time all the way back (?page=2, …). */
     private void listing(Context ctx, String kind) {
         var slug = ctx.pathParam("slug");
-        var path = "/" + kind + "/" + Slugs.encode(slug) + "/";
-        serve(ctx, listingKey(kind, slug), () -> articles.findName(kind, slug).map(name -> {
+        int page = Http.page(ctx);
+        var base = "/" + kind + "/" + Slugs.encode(slug) + "/";
+        var path = base + (page > 1 ? "?page=" + page : "");
+        serve(ctx, listingKey(kind, slug) + ":" + page, () -> articles.findName(kind, slug).flatMap(name -> {
+            var list = articles.listPublishedWith(kind, slug, FRONT_PAGE_SIZE + 1, (page - 1) * FRONT_PAGE_SIZE);
+            if (list.isEmpty() && page > 1) return Optional.empty();
             var profile = kind.equals("author") ? taxonomy.findProfile(slug).orElse(null) : null;
             var photo = profile == null || profile.photoId() == null ? null : media.find(profile.photoId()).orElse(null);
             var heading = name;
             var description = profile != null && !profile.bio().isEmpty() ? profile.paragraphs().get(0)
                 : kind.equals("tag") ? heading + " at " + siteName() : "Stories by " + name + " at " + siteName();
-            var listChrome = chrome(kind.equals("tag") ? heading : "Stories by " + name, description, path, "");
+            var title = (kind.equals("tag") ? heading : "Stories by " + name) + (page > 1 ? " (page " + page + ")" : "");
+            var listChrome = chrome(title, description, path, "");
             listChrome = listChrome.with(profile == null ? "" : StructuredData.author(profile, baseUrl, photo),
                 social(profile == null ? "website" : "profile", listChrome.title(), listChrome.description(), baseUrl + path, photo));
-            return new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(listChrome, heading,
-                articles.listPublishedWith(kind, slug, 50), popular(), profile, photo)), SurrogateKeys.listing(kind, slug));
+            return Optional.of(new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(listChrome, heading,
+                list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), popular(), profile, photo, base, page, list.size() > FRONT_PAGE_SIZE)),
+                SurrogateKeys.listing(kind, slug)));
         }));
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)[0-9]{2}");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("0[1-9]|1[0-2]");
+
+    /** /2016/: the months of a year that have stories, in the site's time zone, each with how many. */
+    private void yearArchive(Context ctx, int year) {
+        serve(ctx, archiveKey(year), () -> {
+            var zone = dates().zone();
+            long from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant().toEpochMilli();
+            long to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant().toEpochMilli();
+            var counts = new java.util.TreeMap<Integer, Integer>(java.util.Comparator.reverseOrder());
+            for (long t : articles.listPublishedTimesBetween(from, to)) counts.merge(java.time.Instant.ofEpochMilli(t).atZone(zone).getMonthValue(), 1, Integer::sum);
+            var range = articles.publishedRange().orElse(null);
+            if (range == null) return Optional.empty();
+            int firstYear = java.time.Instant.ofEpochMilli(range[0]).atZone(zone).getYear();
+            int lastYear = Math.max(java.time.Year.now(zone).getValue(), java.time.Instant.ofEpochMilli(range[1]).atZone(zone).getYear());
+            if (year < firstYear || year > lastYear) return Optional.empty(); // within the archive, a year without stories says so
+            var years = java.util.stream.IntStream.rangeClosed(firstYear, lastYear).map(y -> lastYear - (y - firstYear)).boxed().toList();
+            var months = counts.entrySet().stream().map(e -> new Pages.MonthCount("/%d/%02d/".formatted(year, e.getKey()),
+                monthName(year, e.getKey()), e.getValue())).toList();
+            var yearChrome = chrome("Stories from " + year, "Every story " + siteName() + " published in " + year, "/" + year + "/", "");
+            return Optional.of(new PageCache.Rendered(templates.render("site/year.jte", new Pages.YearArchive(yearChrome, year, months, years, popular())),
+                SurrogateKeys.archive(year)));
+        });
+    }
+
+    /** /2016/09/: a month's stories, newest first, a page at a time. */
+    private void monthArchive(Context ctx, int year, int month) {
+        int page = Http.page(ctx);
+        var base = "/%d/%02d/".formatted(year, month);
+        serve(ctx, archiveKey(year) + month + ":" + page, () -> {
+            var zone = dates().zone();
+            var first = java.time.LocalDate.of(year, month, 1);
+            long from = first.atStartOfDay(zone).toInstant().toEpochMilli();
+            long to = first.plusMonths(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            var list = articles.listPublishedBetweenNewestFirst(from, to, FRONT_PAGE_SIZE + 1, (page - 1) * FRONT_PAGE_SIZE);
+            if (list.isEmpty()) return Optional.empty();
+            var heading = monthName(year, month);
+            var path = base + (page > 1 ? "?page=" + page : "");
+            var monthChrome = chrome("Stories from " + heading + (page > 1 ? " (page " + page + ")" : ""),
+                "Every story " + siteName() + " published in " + heading, path, "");
+            return Optional.of(new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(monthChrome, heading,
+                list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), popular(), null, null, base, page, list.size() > FRONT_PAGE_SIZE)),
+                SurrogateKeys.archive(year)));
+        });
+    }
+
+    /** "September 2016", in the site's language. */
+    private String monthName(int year, int month) {
+        return java.time.YearMonth.of(year, month).format(java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", java.util.Locale.forLanguageTag(language())));
+    }
+
+    /** Whether /{a}/{b}/ is a month's archive rather than a section's story (a section may not be named like a year). */
+    private boolean isMonthArchive(String a, String b) {
+        return YEAR.matcher(a).matches() && MONTH.matcher(b).matches() && taxonomy.findSectionBySlug(a).isEmpty();
     }
 
     private SiteChrome chrome(String title, String description, String path, String active) {
@@ -255,6 +331,10 @@ public final class ReaderSite {
         var section = taxonomy.findSectionBySlug(slug);
         if (section.isEmpty() && !slug.equals(canonical(slug))) {
             moved(ctx, "/" + Slugs.encode(canonical(slug)) + "/");
+            return;
+        }
+        if (section.isEmpty() && YEAR.matcher(slug).matches()) {
+            yearArchive(ctx, Integer.parseInt(slug));
             return;
         }
         if (section.isEmpty()) {
@@ -317,12 +397,25 @@ public final class ReaderSite {
         var sectionSlug = ctx.pathParam("section");
         var slug = ctx.pathParam("slug");
         var path = "/" + Slugs.encode(sectionSlug) + "/" + Slugs.encode(slug);
-        serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug)
-            .map(a -> new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
+        if (isMonthArchive(sectionSlug, slug)) {
+            moved(ctx, path + "/");
+            return;
+        }
+        serve(ctx, "article:" + path, () -> articles.findPublished(sectionSlug, slug).map(a -> {
+            var related = related(a);
+            var shown = new java.util.HashSet<Long>(related.stream().map(ArticleSummary::id).toList());
+            shown.add(a.id());
+            var more = articles.listPublished(a.section().id(), MORE_FROM_SECTION + shown.size(), 0).stream()
+                .filter(r -> !shown.contains(r.id())).limit(MORE_FROM_SECTION).toList();
+            var keys = new StringBuilder(SurrogateKeys.forPage(a)); // and the stories it links to: a change to one renders it again
+            related.forEach(r -> keys.append(' ').append(SurrogateKeys.article(r.id())));
+            more.forEach(r -> keys.append(' ').append(SurrogateKeys.article(r.id())));
+            return new PageCache.Rendered(templates.render("site/article.jte", new Pages.ArticleView(
                 chrome(a.seo().title().isEmpty() ? a.headline() : a.seo().title(), a.seo().description().isEmpty() ? a.dek() : a.seo().description(),
                     a.path(), a.section().slug()).with(StructuredData.article(a, siteName(), language(), baseUrl, assets.url("logo.svg"),
                     taxonomy.profiles(a.authors().stream().map(au -> au.id()).toList())),
-                    articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()))), SurrogateKeys.forPage(a))));
+                    articleSocial(a)), a, popular(), ageLabel(a), "", bodyPhotos.render(a.bodyHtml()), related, more)), keys.toString());
+        }));
         if (ctx.statusCode() == 404) {
             var moved = articles.findRedirect(path).flatMap(articles::find).filter(a -> a.isPublished());
             var renamed = taxonomy.findRenamedSection(sectionSlug);
@@ -336,6 +429,15 @@ public final class ReaderSite {
                 error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
             }
         }
+    }
+
+    static final int RELATED = 4;
+    static final int MORE_FROM_SECTION = 4;
+
+    /** Stories like {@code a} from the search index, as SQL has them now (a story taken down a moment ago is left out). */
+    private List<ArticleSummary> related(Article a) {
+        if (searchIndex == null) return List.of();
+        return articles.listPublishedByIds(searchIndex.related(a, RELATED + 1, clock.millis())).stream().limit(RELATED).toList();
     }
 
     /** OpenGraph and Twitter card values; the image is the 16:9 rendition when the photo is large enough. */
@@ -418,7 +520,8 @@ public final class ReaderSite {
         var accent = site.get().accent();
         boolean current = accent.replace("#", "").equals(ctx.queryParam("v"));
         ctx.header("Cache-Control", current ? CacheControl.IMMUTABLE : CacheControl.publicFor(60)).contentType("text/css; charset=utf-8")
-            .result(":root { --accent: " + accent + "; }\n");
+            .result(":root { --accent: " + accent + "; }\n@media (prefers-color-scheme: dark) { :root { --accent: "
+                + Contrast.lightenedFor(accent, Contrast.DARK_GROUND) + "; } }\n");
     }
 
     private void asset(Context ctx) {
@@ -443,16 +546,35 @@ public final class ReaderSite {
     private java.util.function.Predicate<Context> searchAllowed = ctx -> true;
 
     /** The search index this site's /search answers from, and who may search now (a per-address limit). */
-    public void searchWith(org.masthead.search.SearchIndex index, java.util.function.Predicate<Context> allowed) {
+    public void searchWith(org.masthead.search.SearchIndex index, java.util.function.Predicate<Context> allowed, java.util.function.Predicate<Context> crawler) {
         this.searchIndex = index;
         this.searchAllowed = allowed;
+        this.crawler = crawler;
     }
 
-    /** Readers' search: a GET form, results with highlights, filters and pages; never indexed, never cached. */
+    private java.util.function.Predicate<Context> crawler = ctx -> false;
+
+    /** A search's own address with these parameters (empty ones left out), for pagers, respellings and removing a filter. */
+    static String searchUrl(String q, java.util.Map<String, String> params) {
+        var sb = new StringBuilder("/search?q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) sb.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return sb.toString();
+    }
+
+    /**
+     * Readers' search: a GET form, results with highlights, filters and pages; never indexed, never cached. Known
+     * crawlers get a page saying so before any search runs; everyone else is held to the per-address limit.
+     */
     private void search(Context ctx) {
         ctx.header("X-Robots-Tag", "noindex");
         if (searchIndex == null) {
             notFound(ctx);
+            return;
+        }
+        if (crawler.test(ctx)) {
+            error(ctx, 200, "Search is for readers", "Search results are not for crawling; every story is in the sitemap and the feeds.");
             return;
         }
         if (!searchAllowed.test(ctx)) {
@@ -471,16 +593,27 @@ public final class ReaderSite {
             return;
         }
         var results = searchIndex.search(q, filters, page, clock.millis());
-        var base = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
-            + (filters.newest() ? "&sort=newest" : "") + (filters.section() == null ? "" : "&section=" + java.net.URLEncoder.encode(filters.section(), java.nio.charset.StandardCharsets.UTF_8));
+        var params = new java.util.LinkedHashMap<String, String>();
+        params.put("section", filters.section());
+        params.put("author", filters.author());
+        params.put("tag", filters.tag());
+        params.put("from", ctx.queryParam("from"));
+        params.put("to", ctx.queryParam("to"));
+        params.put("sort", filters.newest() ? "newest" : null);
+        var base = searchUrl(q, params);
         var prev = results.page() > 1 ? base + "&page=" + (results.page() - 1) : "";
         var next = (long) results.page() * org.masthead.search.SearchIndex.PAGE_SIZE < results.total() && results.page() < org.masthead.search.SearchIndex.MAX_PAGE
             ? base + "&page=" + (results.page() + 1) : "";
+        var suggestion = results.suggestion().isEmpty() ? "" : searchUrl(results.suggestion(), params);
+        boolean filtered = params.entrySet().stream().anyMatch(e -> !e.getKey().equals("sort") && e.getValue() != null && !e.getValue().isBlank());
         var title = q.isEmpty() ? "Search" : "Search: " + q;
         ctx.status(200).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
             .result(templates.render("site/search.jte", new Pages.Search(chrome(title, "", "/search", "").noindexed(), q, results,
-                taxonomy.listVisibleSections(), filters, prev, next)));
+                taxonomy.listVisibleSections(), filters, prev, next, suggestion, filtered ? searchUrl(q, java.util.Map.of()) : "",
+                nullToEmpty(ctx.queryParam("from")), nullToEmpty(ctx.queryParam("to")), results.total() == 0 && !q.isEmpty() ? popular() : List.of())));
     }
+
+    private static String nullToEmpty(String s) { return s == null ? "" : s.strip(); }
 
     public void notFound(Context ctx) {
         error(ctx, 404, "Page not found", "We could not find that page. It may have moved or been taken down.");

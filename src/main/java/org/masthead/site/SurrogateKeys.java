@@ -23,6 +23,16 @@ public final class SurrogateKeys {
     /** {@code kind} is "tag" or "author". */
     public static String listing(String kind, String slug) { return kind + "-" + Slugs.encode(slug); }
 
+    /** A year's date archive, /2016/ and its months. */
+    public static String archive(int year) { return "archive-" + year; }
+
+    /** The years whose archives may list a story published at {@code millis}, whatever the site's time zone (UTC−12 to UTC+14). */
+    public static Set<Integer> archiveYears(long millis) {
+        var years = new java.util.TreeSet<Integer>();
+        for (long shift : new long[] {-12, 0, 14}) years.add(java.time.Instant.ofEpochMilli(millis + shift * 3_600_000L).atZone(java.time.ZoneOffset.UTC).getYear());
+        return years;
+    }
+
     /** What an article page carries: the article, its section, its tags and its bylines. */
     public static String forPage(Article a) {
         var keys = new StringBuilder(article(a.id())).append(' ').append(section(a.section().slug()));
@@ -39,6 +49,7 @@ public final class SurrogateKeys {
             keys.add(section(s.sectionSlug()));
             s.tagSlugs().forEach(t -> keys.add(listing("tag", t)));
             s.authorSlugs().forEach(a -> keys.add(listing("author", a)));
+            if (s.publishedAt() != null) archiveYears(s.publishedAt()).forEach(y -> keys.add(archive(y)));
         }
         keys.add(HOME);
         return keys;

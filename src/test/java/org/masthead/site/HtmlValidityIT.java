@@ -70,6 +70,12 @@ class HtmlValidityIT {
             pages.put("desk", admin.get("/newsroom/desk").body());
             pages.put("inbox", admin.get("/newsroom/inbox").body());
             pages.put("corrections", reader.get("/corrections/").body());
+            int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+            pages.put("year-archive", reader.get("/" + year + "/").body());
+            var monthPath = java.util.regex.Pattern.compile("href=\"(/" + year + "/[0-9]{2}/)\"").matcher(pages.get("year-archive"));
+            assertThat(monthPath.find()).as("the year's archive links its months").isTrue();
+            pages.put("month-archive", reader.get(monthPath.group(1)).body());
+            pages.put("newsroom-search", editor.get("/newsroom/articles?q=harbour").body());
             pages.put("fronts", editor.get("/newsroom/fronts").body());
             long wireId = Fixtures.wireItem(app);
             pages.put("wire", editor.get("/newsroom/wire").body());
