@@ -102,19 +102,35 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code callback} in one transaction; use cases open it, stores only use the handle. */
     public <R, X extends Exception> R transaction(HandleCallback<R, X> callback) throws X {
-        return jdbi.inTransaction(callback);
+        if (engine != Engine.SQLITE) return jdbi.inTransaction(callback);
+        writer.lock();
+        try {
+            return jdbi.inTransaction(callback);
+        } finally {
+            writer.unlock();
+        }
     }
 
     public void useTransaction(java.util.function.Consumer<Handle> callback) {
-        jdbi.useTransaction(callback::accept);
+        transaction(h -> {
+            callback.accept(h);
+            return null;
+        });
     }
+
+    /**
+     * SQLite has one writer at a time; this process's writers queue here, first come first served, rather than in
+     * SQLite's busy handler, which retries by sleeping and can leave one save waiting past its timeout (a 500) while
+     * others get in. Another process (a CLI command) still meets the busy timeout.
+     */
+    private final java.util.concurrent.locks.ReentrantLock writer = new java.util.concurrent.locks.ReentrantLock(true);
 
     /**
      * One long transaction (a batch of an import) whose statements are prepared once each and reused for every row;
      * everything run on this thread inside it, nested transactions included, shares it.
      */
     public void useBatchTransaction(java.util.function.Consumer<Handle> callback) {
-        jdbi.useTransaction(h -> {
+        useTransaction(h -> {
             var previous = h.getStatementBuilder();
             var cache = new StatementCache();
             h.setStatementBuilder(cache);

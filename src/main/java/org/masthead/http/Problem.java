@@ -56,6 +56,7 @@ public final class Problem {
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
             case 429 -> "Too many requests";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Server error" : "Error";
         };
     }

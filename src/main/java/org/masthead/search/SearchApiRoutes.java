@@ -49,6 +49,11 @@ public final class SearchApiRoutes {
     }
 
     private void search(Context ctx) throws Exception {
+        if (index.busy()) {
+            ctx.header("Retry-After", "5");
+            Problem.send(ctx, 503, Problem.title(503), "Search is busy on this server; try again in a few seconds.");
+            return;
+        }
         if (!allowed.test(ctx)) {
             ctx.header("Retry-After", "60");
             Problem.send(ctx, 429, Problem.title(429), "Too many searches from this address; wait a minute.");
@@ -72,7 +77,14 @@ public final class SearchApiRoutes {
             Problem.send(ctx, 400, Problem.title(400), "page runs from 1 to " + SearchIndex.MAX_PAGE + ".");
             return;
         }
-        var results = index.search(q, filters, page, System.currentTimeMillis());
+        SearchIndex.Results results;
+        try {
+            results = index.search(q, filters, page, System.currentTimeMillis());
+        } catch (SearchIndex.Busy e) {
+            ctx.header("Retry-After", "5");
+            Problem.send(ctx, 503, Problem.title(503), "Search is busy on this server; try again in a few seconds.");
+            return;
+        }
         var items = results.items().stream().map(h -> {
             var m = new LinkedHashMap<String, Object>();
             m.put("url", baseUrl + h.path());

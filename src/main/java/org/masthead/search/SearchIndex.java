@@ -67,8 +67,16 @@ public final class SearchIndex implements AutoCloseable {
     public static final int PAGE_SIZE = 10;
     public static final int MAX_PAGE = 50;
     public static final int MAX_QUERY = 200;
-    /** News decays: a story's score is multiplied by 1 / (1 + age in days / 30), so a month-old story counts half as much as today's. */
+    /**
+     * News decays. A reader's search scores relevance (BM25 over headline ×3, text, and the story language's stemmed text) plus
+     * {@code RECENCY_WEIGHT × 30 days / (30 days + age)}: today's story gains 3, a month-old one 1.5, a year-old one 0.23. Added,
+     * not multiplied, so Lucene can still skip stories that cannot reach the top ten (a product would score every match).
+     * Related stories multiply their similarity by {@code 1 / (1 + age in days / 30)}.
+     */
     static final double HALF_LIFE_DAYS = 30;
+    static final float RECENCY_WEIGHT = 3f;
+    /** What the documents hold; a generation written with another layout is rebuilt at start. */
+    static final String SCHEMA = "3";
 
     /** Lower case, Arabic normalization and accent folding: one analyzer for every language. */
     static final class Folded extends Analyzer {
@@ -156,6 +164,13 @@ public final class SearchIndex implements AutoCloseable {
 
     public SearchIndex(Path root, ArticleStore articles) { this(root, articles, List.of(320), java.time.Clock.systemUTC()); }
 
+    /** Searches a generation already built in {@code root}, with no SQL behind it (bench/search.sh measures the reader's path so). */
+    static SearchIndex serving(Path root, String generation) throws IOException {
+        var index = new SearchIndex(root, null, null, List.of(320), java.time.Clock.systemUTC());
+        index.active = index.open(generation);
+        return index;
+    }
+
     /**
      * Opens the current generation and queues what changed since it was last written (a node that was down catches up);
      * a missing, unfinished or unreadable index is rebuilt from SQL on a background thread, search saying so meanwhile.
@@ -188,7 +203,7 @@ public final class SearchIndex implements AutoCloseable {
             if (!DirectoryReader.indexExists(probe)) return null;
             try (var reader = DirectoryReader.open(probe)) { // a build cut short left no "complete" mark
                 var data = reader.getIndexCommit().getUserData();
-                return "true".equals(data.get("complete")) ? data : null;
+                return "true".equals(data.get("complete")) && SCHEMA.equals(data.get("schema")) ? data : null; // an older layout: built anew
             }
         } catch (IOException | RuntimeException e) {
             log.warn("search index in {} is unreadable ({}); rebuilding it", dir, e.getMessage());
@@ -291,7 +306,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Iterable<Map.Entry<String, String>> commitData(boolean complete) {
-        return Map.of("complete", String.valueOf(complete), "indexed_until", String.valueOf(indexedUntil),
+        return Map.of("complete", String.valueOf(complete), "schema", SCHEMA, "indexed_until", String.valueOf(indexedUntil),
             "indexed_seq", String.valueOf(indexedSeq)).entrySet();
     }
 
@@ -479,7 +494,7 @@ public final class SearchIndex implements AutoCloseable {
         if (a.createdBy() != null) d.add(new StringField("owner", String.valueOf(a.createdBy()), Field.Store.NO));
         d.add(new StoredField("path", a.path()));
         d.add(new TextField("headline", a.headline(), Field.Store.YES));
-        d.add(new TextField("body", body, Field.Store.YES));
+        d.add(new StoredField("body", body)); // for snippets only: searches read "text", the highlighter analyzes this again
         var all = String.join("\n", a.headline(), a.dek(), body, bylines, a.section().name(), tags, captions, a.dateline());
         d.add(new TextField("text", all, Field.Store.NO));
         var language = a.language().isEmpty() ? "" : a.language().toLowerCase(java.util.Locale.ROOT);
@@ -499,6 +514,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         long published = a.publishedAt() == null ? a.updatedAt() : a.publishedAt();
         d.add(new LongPoint("published_at", published));
+        d.add(new org.apache.lucene.document.LongField("recency", published, Field.Store.NO));
         d.add(new NumericDocValuesField("published", published));
         d.add(new StoredField("published", published));
         d.add(new LongPoint("updated_at", a.updatedAt()));
@@ -546,6 +562,13 @@ public final class SearchIndex implements AutoCloseable {
         return b.build();
     }
 
+    /** {@code query}, its relevance plus the recency term (see {@link #HALF_LIFE_DAYS}). */
+    static Query recent(Query query, long now) {
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+            .add(org.apache.lucene.document.LongField.newDistanceFeatureQuery("recency", RECENCY_WEIGHT, now, (long) (HALF_LIFE_DAYS * 86_400_000L)),
+                BooleanClause.Occur.SHOULD).build();
+    }
+
     /** Runs {@code work} on a current searcher (again on the new one if a reindex switched generations under it). */
     private <T> T withSearcher(SearcherWork<T> work) {
         for (int attempt = 0; ; attempt++) {
@@ -579,11 +602,55 @@ public final class SearchIndex implements AutoCloseable {
         T run(IndexSearcher searcher) throws IOException;
     }
 
+    /** Thrown by {@link #search} when the node's search budget is spent: the caller answers 503 with Retry-After. */
+    public static final class Busy extends RuntimeException {
+        Busy() { super("search is busy", null, false, false); }
+    }
+
+    /** Searches at once (half the cores, at least one) and per second, node-wide: a flood leaves the rest of the CPU to pages. */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private volatile long spacingNanos = 1_000_000_000L / (25L * Runtime.getRuntime().availableProcessors());
+    private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
+
+    /** At most {@code perSecond} reader searches a second on this node (bursts of two seconds' worth). */
+    public void limitTo(int perSecond) { spacingNanos = 1_000_000_000L / Math.max(1, perSecond); }
+
+    /** Whether the budget is spent right now (a look, taking nothing): the cheapest refusal, before anything else is read. */
+    public boolean busy() { return nextSlot.get() > System.nanoTime(); }
+
+    /** A leaky bucket: whether a search may start now. */
+    private boolean budget() {
+        long now = System.nanoTime();
+        long burst = 2_000_000_000L;
+        while (true) {
+            long slot = nextSlot.get();
+            long start = Math.max(slot, now - burst);
+            if (start > now) return false;
+            if (nextSlot.compareAndSet(slot, start + spacingNanos)) return true;
+        }
+    }
+
+    /** A reader's search, within the node's budget ({@link Busy} when it is spent, before any work is done). */
     public Results search(String rawQuery, Filters filters, int page, long now) {
+        if (!budget()) throw new Busy();
+        try {
+            if (!running.tryAcquire(250, java.util.concurrent.TimeUnit.MILLISECONDS)) throw new Busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return searchNow(rawQuery, filters, page, now);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Results searchNow(String rawQuery, Filters filters, int page, long now) {
         var q = clip(rawQuery);
         int p = Math.max(1, Math.min(page, MAX_PAGE));
         if (q.isEmpty() || active == null) return new Results(0, List.of(), p, building(), indexed.get(), toIndex.get(), "");
-        Query query = FunctionScoreQuery.boostByValue(readerQuery(q, filters), new Recency(now));
+        Query query = recent(readerQuery(q, filters), now);
         Query words = parse(q); // what to highlight: the reader's words (the filters are not in the snippet's text)
         return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
@@ -681,7 +748,7 @@ public final class SearchIndex implements AutoCloseable {
         if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
         if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
         if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
-        var query = FunctionScoreQuery.boostByValue(b.build(), new Recency(clock.millis()));
+        var query = recent(b.build(), clock.millis());
         return withSearcher(searcher -> {
             var top = searcher.search(query, Math.max(1, offset + limit));
             var stored = searcher.storedFields();

@@ -573,13 +573,17 @@ public final class ReaderSite {
             notFound(ctx);
             return;
         }
+        if (searchIndex.busy() && ctx.queryParam("q") != null) {
+            refused(ctx, 503, "5", "search-busy", "Search is busy",
+                "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.");
+            return;
+        }
         if (crawler.test(ctx)) {
             error(ctx, 200, "Search is for readers", "Search results are not for crawling; every story is in the sitemap and the feeds.");
             return;
         }
         if (!searchAllowed.test(ctx)) {
-            ctx.header("Retry-After", "60");
-            error(ctx, 429, "Too many searches", "Searches from your address are coming too fast; wait a minute and try again.");
+            refused(ctx, 429, "60", "search-limited", "Too many searches", "Searches from your address are coming too fast; wait a minute and try again.");
             return;
         }
         var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -592,7 +596,14 @@ public final class ReaderSite {
             error(ctx, 400, "That search could not be read", "The " + e.getMessage() + ".");
             return;
         }
-        var results = searchIndex.search(q, filters, page, clock.millis());
+        org.masthead.search.SearchIndex.Results results;
+        try {
+            results = searchIndex.search(q, filters, page, clock.millis());
+        } catch (org.masthead.search.SearchIndex.Busy e) {
+            refused(ctx, 503, "5", "search-busy", "Search is busy",
+                "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.");
+            return;
+        }
         var params = new java.util.LinkedHashMap<String, String>();
         params.put("section", filters.section());
         params.put("author", filters.author());
@@ -620,6 +631,13 @@ public final class ReaderSite {
     }
 
     /** Renders the reader error page; never cached by shared caches. */
+    /** A refusal a flood meets many times a second: rendered once (per site version) and sent from memory, so it costs next to nothing. */
+    private void refused(Context ctx, int status, String retryAfter, String key, String heading, String message) {
+        var page = cache.get("refusal:" + key, version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
+            new Pages.Error(chrome(heading, "", "/search", ""), status, heading, message)), ""))).orElseThrow();
+        ctx.status(status).header("Retry-After", retryAfter).header("Cache-Control", CacheControl.NO_STORE).contentType(page.contentType()).result(page.body());
+    }
+
     public void error(Context ctx, int status, String heading, String message) {
         ctx.status(status).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
             .result(templates.render("site/error.jte", new Pages.Error(chrome(heading, "", ctx.path(), ""), status, heading, message)));

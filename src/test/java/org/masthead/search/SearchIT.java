@@ -209,6 +209,21 @@ class SearchIT {
             assertThat(back.caughtUpFromChangeLog()).as("caught up from the change log's sequence numbers").isTrue();
             back.follow();
             assertThat(back.search("lighthouse", SearchIndex.Filters.NONE, 1, System.currentTimeMillis()).total()).isEqualTo(1);
+            // The node's search budget: spent, a search is refused at once (the pages answer 503 with Retry-After), no work done.
+            back.limitTo(1);
+            int served = 0;
+            boolean refused = false;
+            for (int i = 0; i < 6 && !refused; i++) {
+                try {
+                    back.search("lighthouse", SearchIndex.Filters.NONE, 1, System.currentTimeMillis());
+                    served++;
+                } catch (SearchIndex.Busy e) {
+                    refused = true;
+                }
+            }
+            assertThat(refused).as("a budget of one a second refuses a burst").isTrue();
+            assertThat(served).as("after serving what the budget allows").isPositive();
+            assertThat(back.busy()).isTrue();
             back.commit();
             back.close();
 
