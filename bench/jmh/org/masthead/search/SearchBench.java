@@ -77,6 +77,7 @@ public final class SearchBench {
         }
         double luceneBuild = stories / ((System.nanoTime() - t0) / 1e9);
         var index = SearchIndex.serving(root, "g1");
+        index.unbounded(); // the engine, not the node's flood protection
         System.gc();
         long luceneHeap = used() - heap0;
         rows.add(row("Lucene (Masthead)", luceneBuild, size(root), luceneHeap, seconds, perThread(() ->

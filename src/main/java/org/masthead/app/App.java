@@ -209,6 +209,7 @@ public final class App implements AutoCloseable {
         var search = new org.masthead.search.SearchIndex(config.db().dataDir().resolve("search"), s.articles(), s.changes(),
             config.media().renditionWidths(), clock);
         search.onRebuilt(reader::searchIndexRebuilt);
+        if (config.http().searchesPerSecond() > 0) search.limitTo(config.http().searchesPerSecond());
         search.start();
         s.publishing().onChange(search::articleChanged);
         follower.onChange(search::articleChanged);
@@ -281,7 +282,8 @@ public final class App implements AutoCloseable {
         follower.start();
 
         var server = WebServer.create(new WebServer.Settings(config.http().host(), config.http().port(), config.media().maxUploadBytes()),
-            new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients), new WebServer.ErrorPages(reader::error, reader::notFound),
+            new FastLane(reader::cached, new ViewBeacon(s.popularity()), clients, searchRefusals(search, reader)),
+            new WebServer.ErrorPages(reader::error, reader::notFound),
             access::check, List.of(
             accountRoutes::mount,
             articleRoutes::mount,
@@ -365,5 +367,18 @@ public final class App implements AutoCloseable {
         search.close();
         services.popularity().close();
         services.close();
+    }
+
+    /** Searches while the node's search budget is spent are refused in the fast lane, before routing: a flood of them costs next to nothing. */
+    private static java.util.function.BiFunction<String, String, java.util.Optional<FastLane.Refusal>> searchRefusals(
+            org.masthead.search.SearchIndex search, org.masthead.site.ReaderSite reader) {
+        var apiBusy = new FastLane.Refusal(503, "5", "application/problem+json", ("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
+            + "\"detail\":\"Search is busy on this server; try again in a few seconds.\",\"instance\":\"/api/v1/search\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (path, query) -> {
+            boolean asked = query != null && (query.startsWith("q=") || query.contains("&q="));
+            if (!asked || !search.busy()) return java.util.Optional.empty();
+            if (path.equals("/api/v1/search")) return java.util.Optional.of(apiBusy);
+            return path.equals("/search") ? java.util.Optional.of(reader.searchBusy()) : java.util.Optional.empty();
+        };
     }
 }

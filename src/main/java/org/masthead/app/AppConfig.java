@@ -53,8 +53,9 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         @Override public String toString() { return "Cdn[" + (purgeUrl.isEmpty() ? "off" : purgeUrl) + "]"; }
     }
 
+    /** {@code searchesPerSecond}: the node's budget of reader searches (0: 25 a second per core). */
     public record Http(String host, int port, int apiRequestsPerMinute, boolean allowPrivateTargets, Duration webhookRetryBase,
-                       String trustedProxies) {
+                       String trustedProxies, int searchesPerSecond) {
         public Http {
             try {
                 org.masthead.http.ClientAddress.trusting(trustedProxies);
@@ -63,6 +64,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
             }
             if (port < 0 || port > 65535) throw new ConfigException("http.port", "must be between 0 and 65535");
             if (apiRequestsPerMinute < 1) throw new ConfigException("api.requests-per-minute", "must be > 0");
+            if (searchesPerSecond < 0) throw new ConfigException("search.per-second", "must be 0 (25 a second per core) or more");
         }
     }
 
@@ -134,6 +136,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         Map.entry("api.requests-per-minute", "600"),
         Map.entry("http.allow-private-targets", "false"),
         Map.entry("http.trusted-proxies", ""),
+        Map.entry("search.per-second", "0"),
         Map.entry("webhooks.retry-base-millis", "30000"),
         Map.entry("cdn.purge-url", ""),
         Map.entry("ops.metrics-token", ""),
@@ -212,7 +215,7 @@ public record AppConfig(Http http, Db db, Media media, Popularity popularity, Re
         var url = v.get("database.url");
         return new AppConfig(
             new Http(v.get("http.host"), integer(v, "http.port"), integer(v, "api.requests-per-minute"), bool(v, "http.allow-private-targets"),
-                Duration.ofMillis(number(v, "webhooks.retry-base-millis")), v.get("http.trusted-proxies")),
+                Duration.ofMillis(number(v, "webhooks.retry-base-millis")), v.get("http.trusted-proxies"), integer(v, "search.per-second")),
             new Db(dataDir, url, v.get("database.user"), v.get("database.password"), integer(v, "database.pool-size")),
             new Media(dataDir.resolve("media"), number(v, "media.max-upload-bytes"), number(v, "media.max-pixels"), widths(v),
                 bool(v, "media.require-alt-and-credit")),

@@ -25,12 +25,23 @@ public final class FastLane extends Handler.Wrapper {
     private final BiFunction<String, String, Optional<CachedResponse>> lookup;
     private final Beacons beacons;
     private final ClientAddress clients;
+    private final BiFunction<String, String, Optional<Refusal>> refusals;
+
+    /** A refusal answered from memory before any routing (a search while the node's budget is spent): status, Retry-After, body. */
+    public record Refusal(int status, String retryAfter, String contentType, byte[] body) {}
 
     /** {@code lookup} gets the raw path and query and returns a current cached page, if any. */
     public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup, Beacons beacons, ClientAddress clients) {
+        this(lookup, beacons, clients, (path, query) -> Optional.empty());
+    }
+
+    /** {@code refusals}: for a GET's raw path and query, a refusal to send at once instead of routing it, if any. */
+    public FastLane(BiFunction<String, String, Optional<CachedResponse>> lookup, Beacons beacons, ClientAddress clients,
+                    BiFunction<String, String, Optional<Refusal>> refusals) {
         this.lookup = lookup;
         this.beacons = beacons;
         this.clients = clients;
+        this.refusals = refusals;
     }
 
     @Override
@@ -46,6 +57,8 @@ public final class FastLane extends Handler.Wrapper {
         var uri = request.getHttpURI();
         var path = uri.getPath();
         if (path == null) return super.handle(request, response, callback); // keys are canonical percent-encoded paths: others miss
+        var refusal = refusals.apply(path, uri.getQuery());
+        if (refusal.isPresent()) return refuse(path, refusal.get(), head, response, callback);
         var page = lookup.apply(path, uri.getQuery());
         if (page.isEmpty()) return super.handle(request, response, callback);
         var p = page.get();
@@ -71,6 +84,19 @@ public final class FastLane extends Handler.Wrapper {
         if (gzip) headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    private static boolean refuse(String path, Refusal r, boolean head, Response response, Callback callback) {
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.CACHE_CONTROL, CacheControl.NO_STORE);
+        headers.put(HttpHeader.RETRY_AFTER, r.retryAfter());
+        headers.put("X-Robots-Tag", "noindex");
+        SecurityHeaders.apply(path, headers::put);
+        headers.put(HttpHeader.CONTENT_TYPE, r.contentType());
+        headers.put(HttpHeader.CONTENT_LENGTH, r.body().length);
+        response.setStatus(r.status());
+        response.write(true, head ? null : ByteBuffer.wrap(r.body()), callback);
         return true;
     }
 

@@ -574,8 +574,7 @@ public final class ReaderSite {
             return;
         }
         if (searchIndex.busy() && ctx.queryParam("q") != null) {
-            refused(ctx, 503, "5", "search-busy", "Search is busy",
-                "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.");
+            refused(ctx, 503, "5", "search-busy", "Search is busy", BUSY);
             return;
         }
         if (crawler.test(ctx)) {
@@ -600,8 +599,7 @@ public final class ReaderSite {
         try {
             results = searchIndex.search(q, filters, page, clock.millis());
         } catch (org.masthead.search.SearchIndex.Busy e) {
-            refused(ctx, 503, "5", "search-busy", "Search is busy",
-                "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.");
+            refused(ctx, 503, "5", "search-busy", "Search is busy", BUSY);
             return;
         }
         var params = new java.util.LinkedHashMap<String, String>();
@@ -631,6 +629,15 @@ public final class ReaderSite {
     }
 
     /** Renders the reader error page; never cached by shared caches. */
+    /** The busy page for the fast lane (a search while the node's search budget is spent). */
+    public org.masthead.http.FastLane.Refusal searchBusy() {
+        var page = cache.get("refusal:search-busy", version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
+            new Pages.Error(chrome("Search is busy", "", "/search", ""), 503, "Search is busy", BUSY)), ""))).orElseThrow();
+        return new org.masthead.http.FastLane.Refusal(503, "5", page.contentType(), page.body());
+    }
+
+    private static final String BUSY = "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.";
+
     /** A refusal a flood meets many times a second: rendered once (per site version) and sent from memory, so it costs next to nothing. */
     private void refused(Context ctx, int status, String retryAfter, String key, String heading, String message) {
         var page = cache.get("refusal:" + key, version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",

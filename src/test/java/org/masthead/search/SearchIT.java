@@ -238,4 +238,34 @@ class SearchIT {
 
         }
     }
+
+    @Test
+    void past_the_node_s_search_budget_searches_get_503_with_retry_after_from_the_fast_lane_issue_12() throws Exception {
+        try (var app = TestApp.start(Database.Engine.SQLITE, java.util.Map.of("search.per-second", "1"))) {
+            org.masthead.testing.PublishedSite.publish(app, 1);
+            var b = app.browser();
+            int busy = 0;
+            org.masthead.testing.Browser.Response refused = null;
+            for (int i = 0; i < 8; i++) {
+                var r = b.get("/api/v1/search?q=harbour");
+                assertThat(r.status()).isIn(200, 503);
+                if (r.status() == 503) {
+                    busy++;
+                    refused = r;
+                }
+            }
+            assertThat(busy).as("a budget of one a second refuses a burst of eight").isPositive();
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(new ObjectMapper().readTree(refused.body()).get("status").asInt()).isEqualTo(503);
+            org.masthead.testing.Browser.Response page = null;
+            for (int i = 0; i < 8 && (page == null || page.status() != 503); i++) page = b.get("/search?q=harbour");
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.body()).contains("<html lang=\"en\"").contains("Search is busy");
+            assertThat(page.header("Content-Security-Policy")).isNotBlank();
+            assertThat(b.get("/search").status()).as("the form itself is never refused").isEqualTo(200);
+            Thread.sleep(2_100);
+            assertThat(b.get("/api/v1/search?q=harbour").status()).as("the budget refills").isEqualTo(200);
+        }
+    }
 }
