@@ -1,14 +1,7 @@
 -- wrk script: view beacons as many distinct readers send them (random article, random User-Agent).
 -- Each wrk thread seeds its own generator, or the threads would send the very same readers.
 local max_id = tonumber(os.getenv("BEACON_MAX_ID") or "60")
-local counter = 1
-function setup(thread)
-  thread:set("seed", counter)
-  counter = counter + 1
-end
-function init(args)
-  math.randomseed(os.time() * 100 + (seed or 0))
-end
+dofile("bench/wrk-seeds.lua")
 request = function()
   local headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded;charset=UTF-8",

@@ -1,14 +1,7 @@
 -- wrk script: searches from many addresses at once (a botnet behind a trusted proxy: a random X-Forwarded-For each),
 -- a mix of common words, phrases and prefixes from the demo content, with a browser's User-Agent.
 local words = {"council", "harbour", "flood defence", "election", "storm", "budget", "festival", "record", "harb*", "\"night bus\"", "murals", "comet"}
-local counter = 1
-function setup(thread)
-  thread:set("seed", counter)
-  counter = counter + 1
-end
-function init(args)
-  math.randomseed(os.time() * 100 + (seed or 0))
-end
+dofile("bench/wrk-seeds.lua")
 request = function()
   local q = words[math.random(1, #words)]:gsub(" ", "+"):gsub("\"", "%%22"):gsub("%*", "%%2A")
   local headers = {
