@@ -49,11 +49,6 @@ public final class SearchApiRoutes {
     }
 
     private void search(Context ctx) throws Exception {
-        if (index.busy()) {
-            ctx.header("Retry-After", "5");
-            Problem.send(ctx, 503, Problem.title(503), "Search is busy on this server; try again in a few seconds.");
-            return;
-        }
         if (!allowed.test(ctx)) {
             ctx.header("Retry-After", "60");
             Problem.send(ctx, 429, Problem.title(429), "Too many searches from this address; wait a minute.");

@@ -245,14 +245,14 @@ public final class ReaderSite {
             var zone = dates().zone();
             long from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant().toEpochMilli();
             long to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant().toEpochMilli();
-            var counts = new java.util.TreeMap<Integer, Integer>(java.util.Comparator.reverseOrder());
-            for (long t : articles.listPublishedTimesBetween(from, to)) counts.merge(java.time.Instant.ofEpochMilli(t).atZone(zone).getMonthValue(), 1, Integer::sum);
             var range = articles.publishedRange().orElse(null);
             if (range == null) return Optional.empty();
             int firstYear = java.time.Instant.ofEpochMilli(range[0]).atZone(zone).getYear();
             int lastYear = Math.max(java.time.Year.now(zone).getValue(), java.time.Instant.ofEpochMilli(range[1]).atZone(zone).getYear());
             if (year < firstYear || year > lastYear) return Optional.empty(); // within the archive, a year without stories says so
-            var years = java.util.stream.IntStream.rangeClosed(firstYear, lastYear).map(y -> lastYear - (y - firstYear)).boxed().toList();
+            var counts = new java.util.TreeMap<Integer, Integer>(java.util.Comparator.reverseOrder());
+            for (long t : articles.listPublishedTimesBetween(from, to)) counts.merge(java.time.Instant.ofEpochMilli(t).atZone(zone).getMonthValue(), 1, Integer::sum);
+            var years = java.util.stream.IntStream.iterate(lastYear, y -> y >= firstYear, y -> y - 1).boxed().toList();
             var months = counts.entrySet().stream().map(e -> new Pages.MonthCount("/%d/%02d/".formatted(year, e.getKey()),
                 monthName(year, e.getKey()), e.getValue())).toList();
             var yearChrome = chrome("Stories from " + year, "Every story " + siteName() + " published in " + year, "/" + year + "/", "");
@@ -573,16 +573,12 @@ public final class ReaderSite {
             notFound(ctx);
             return;
         }
-        if (searchIndex.busy() && ctx.queryParam("q") != null) {
-            refused(ctx, 503, "5", "search-busy", "Search is busy", BUSY);
-            return;
-        }
         if (crawler.test(ctx)) {
             error(ctx, 200, "Search is for readers", "Search results are not for crawling; every story is in the sitemap and the feeds.");
             return;
         }
         if (!searchAllowed.test(ctx)) {
-            refused(ctx, 429, "60", "search-limited", "Too many searches", "Searches from your address are coming too fast; wait a minute and try again.");
+            send(ctx, refusal(429, "60", "Too many searches", "Searches from your address are coming too fast; wait a minute and try again."));
             return;
         }
         var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -599,7 +595,7 @@ public final class ReaderSite {
         try {
             results = searchIndex.search(q, filters, page, clock.millis());
         } catch (org.masthead.search.SearchIndex.Busy e) {
-            refused(ctx, 503, "5", "search-busy", "Search is busy", BUSY);
+            send(ctx, searchBusy());
             return;
         }
         var params = new java.util.LinkedHashMap<String, String>();
@@ -630,19 +626,19 @@ public final class ReaderSite {
 
     /** Renders the reader error page; never cached by shared caches. */
     /** The busy page for the fast lane (a search while the node's search budget is spent). */
-    public org.masthead.http.FastLane.Refusal searchBusy() {
-        var page = cache.get("refusal:search-busy", version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
-            new Pages.Error(chrome("Search is busy", "", "/search", ""), 503, "Search is busy", BUSY)), ""))).orElseThrow();
-        return new org.masthead.http.FastLane.Refusal(503, "5", page.contentType(), page.body());
-    }
+    public org.masthead.http.FastLane.Refusal searchBusy() { return refusal(503, "5", "Search is busy", BUSY); }
 
     private static final String BUSY = "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.";
 
     /** A refusal a flood meets many times a second: rendered once (per site version) and sent from memory, so it costs next to nothing. */
-    private void refused(Context ctx, int status, String retryAfter, String key, String heading, String message) {
-        var page = cache.get("refusal:" + key, version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
+    private org.masthead.http.FastLane.Refusal refusal(int status, String retryAfter, String heading, String message) {
+        var page = cache.get("refusal:" + status, version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
             new Pages.Error(chrome(heading, "", "/search", ""), status, heading, message)), ""))).orElseThrow();
-        ctx.status(status).header("Retry-After", retryAfter).header("Cache-Control", CacheControl.NO_STORE).contentType(page.contentType()).result(page.body());
+        return new org.masthead.http.FastLane.Refusal(status, retryAfter, page.contentType(), page.body());
+    }
+
+    private static void send(Context ctx, org.masthead.http.FastLane.Refusal r) {
+        ctx.status(r.status()).header("Retry-After", r.retryAfter()).header("Cache-Control", CacheControl.NO_STORE).contentType(r.contentType()).result(r.body());
     }
 
     public void error(Context ctx, int status, String heading, String message) {
