@@ -76,27 +76,145 @@ public final class SearchIndex implements AutoCloseable {
     static final double HALF_LIFE_DAYS = 30;
     static final float RECENCY_WEIGHT = 3f;
     /** What the documents hold; a generation written with another layout is rebuilt at start. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
 
-    /** Lower case, Arabic normalization and accent folding: one analyzer for every language. */
+    /** Lower case, Arabic normalization (digits too) and accent folding: one analyzer for every language. */
     static final class Folded extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             var source = new StandardTokenizer();
-            TokenStream t = new LowerCaseFilter(source);
-            t = new ArabicNormalizationFilter(t);
-            t = new ASCIIFoldingFilter(t);
+            return new TokenStreamComponents(source, fold(source));
+        }
+
+        @Override
+        protected TokenStream normalize(String field, TokenStream in) { return fold(in); }
+    }
+
+    static TokenStream fold(TokenStream in) {
+        return new ASCIIFoldingFilter(new ArabicNormalizationFilter(new org.apache.lucene.analysis.core.DecimalDigitFilter(new LowerCaseFilter(in))));
+    }
+
+    /** Marks a stem apart from the words as written, so the two never mix (a typo is never "corrected" to a stem). */
+    static final char STEM = '\u0001';
+
+    /**
+     * The text field in one pass: each word folded as written and, at the same position, its stem in the story's language
+     * (English: Porter; Arabic: Lucene's light stemmer) marked with {@link #STEM}, only where it differs. One tokenization
+     * and one field where two fields cost twice; a stem never passes for a word. Other languages: the folded words alone.
+     */
+    static final class Stemmed extends Analyzer {
+        private final String language;
+
+        Stemmed(String language) {
+            super(PER_FIELD_REUSE_STRATEGY); // a document's headline and text streams are open at once
+            this.language = language;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            var source = new StandardTokenizer();
+            TokenStream t = fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source));
+            if (language.equals("en")) t = new StemCopies(new org.apache.lucene.analysis.en.PorterStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
+            else if (language.equals("ar")) t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
             return new TokenStreamComponents(source, t);
         }
 
         @Override
-        protected TokenStream normalize(String field, TokenStream in) {
-            return new ASCIIFoldingFilter(new ArabicNormalizationFilter(new LowerCaseFilter(in)));
+        protected TokenStream normalize(String field, TokenStream in) { return fold(in); }
+    }
+
+    /**
+     * A query's words as the text field holds them in any language: each word as typed, and where English or Arabic
+     * stemming changes it, the stem both marked (the stories that hold another form of it) and plain (a story holding the
+     * stem itself as a word: "floods" finds "flood").
+     */
+    static final class QueryStemmed extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            var source = new StandardTokenizer();
+            TokenStream t = new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source)));
+            t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.en.PorterStemFilter(t)), true);
+            return new TokenStreamComponents(source, t);
+        }
+
+        @Override
+        protected TokenStream normalize(String field, TokenStream in) { return fold(in); }
+    }
+
+    /**
+     * After KeywordRepeat and a stemmer: drops a stem equal to its word, marks the others with {@link #STEM}; for a query
+     * ({@code plainToo}) also gives the unmarked stem at the same position.
+     */
+    static final class StemCopies extends org.apache.lucene.analysis.TokenFilter {
+        private final boolean plainToo;
+        private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term = addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        private final org.apache.lucene.analysis.tokenattributes.KeywordAttribute keyword = addAttribute(org.apache.lucene.analysis.tokenattributes.KeywordAttribute.class);
+        private final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute increment =
+            addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+        private char[] word = new char[32];
+        private int wordLength;
+        private @Nullable State pendingMarked;
+
+        StemCopies(TokenStream in, boolean plainToo) {
+            super(in);
+            this.plainToo = plainToo;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (pendingMarked != null) {
+                restoreState(pendingMarked);
+                pendingMarked = null;
+                mark();
+                return true;
+            }
+            while (input.incrementToken()) {
+                if (keyword.isKeyword()) { // the word as written: remember it for its stem
+                    wordLength = term.length();
+                    if (word.length < wordLength) word = new char[wordLength * 2];
+                    System.arraycopy(term.buffer(), 0, word, 0, wordLength);
+                    keyword.setKeyword(false);
+                    return true;
+                }
+                if (java.util.Arrays.equals(term.buffer(), 0, term.length(), word, 0, wordLength)) continue; // the stem is the word
+                increment.setPositionIncrement(0);
+                if (plainToo) {
+                    pendingMarked = captureState();
+                    return true;
+                }
+                mark();
+                return true;
+            }
+            return false;
+        }
+
+        private void mark() {
+            int n = term.length();
+            var buffer = term.resizeBuffer(n + 1);
+            System.arraycopy(buffer, 0, buffer, 1, n);
+            buffer[0] = STEM;
+            term.setLength(n + 1);
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pendingMarked = null;
+            wordLength = 0;
         }
     }
 
+    private static final Map<String, Analyzer> BY_LANGUAGE = Map.of("en", new Stemmed("en"), "ar", new Stemmed("ar"), "", new Stemmed(""));
+
+    /** How a story's text is indexed: by its language (a story without one is read as English, the site default). */
+    static Analyzer textAnalyzer(String language) {
+        var l = language.isEmpty() || language.startsWith("en") ? "en" : language.startsWith("ar") ? "ar" : "";
+        return BY_LANGUAGE.get(l);
+    }
+
+    /** How queries (and the highlighter, and related stories) read text: the text field as {@link QueryStemmed}, the rest folded. */
     static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new Folded(), Map.of("text_en", new EnglishAnalyzer(), "text_ar", new ArabicAnalyzer()));
+        return new PerFieldAnalyzerWrapper(new Folded(), Map.of("text", new QueryStemmed()));
     }
 
     /** Words too common to make two stories alike: English and Arabic stop words, folded as the text field folds them. */
@@ -496,10 +614,8 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new TextField("headline", a.headline(), Field.Store.YES));
         d.add(new StoredField("body", body)); // for snippets only: searches read "text", the highlighter analyzes this again
         var all = String.join("\n", a.headline(), a.dek(), body, bylines, a.section().name(), tags, captions, a.dateline());
-        d.add(new TextField("text", all, Field.Store.NO));
         var language = a.language().isEmpty() ? "" : a.language().toLowerCase(java.util.Locale.ROOT);
-        if (language.startsWith("en") || language.isEmpty()) d.add(new TextField("text_en", all, Field.Store.NO));
-        if (language.startsWith("ar")) d.add(new TextField("text_ar", all, Field.Store.NO));
+        d.add(new TextField("text", textAnalyzer(language).tokenStream("text", all)));
         d.add(new StringField("language", language, Field.Store.NO));
         d.add(new StringField("section", a.section().slug(), Field.Store.NO));
         d.add(new StoredField("section_name", a.section().name()));
@@ -528,8 +644,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** A user's query: phrases, prefixes and exclusions as Lucene's classic syntax has them, any term required; junk read as plain words. */
     Query parse(String q) {
-        var parser = new MultiFieldQueryParser(new String[] {"headline", "text", "text_en", "text_ar"}, analyzer,
-            Map.of("headline", 3f, "text", 1f, "text_en", 1f, "text_ar", 1f));
+        var parser = new MultiFieldQueryParser(new String[] {"headline", "text"}, analyzer, Map.of("headline", 3f, "text", 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -610,7 +725,9 @@ public final class SearchIndex implements AutoCloseable {
     /** Searches at once (half the cores, at least one) and per second, node-wide: a flood leaves the rest of the CPU to pages. */
     private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
     private volatile long spacingNanos = 1_000_000_000L / (25L * Runtime.getRuntime().availableProcessors());
-    private final AtomicLong nextSlot = new AtomicLong(System.nanoTime());
+    private final AtomicLong nextSlot = new AtomicLong(System.nanoTime() - BURST_NANOS); // a node starts with its whole burst
+
+    private static final long BURST_NANOS = 2_000_000_000L;
 
     /** At most {@code perSecond} reader searches a second on this node (bursts of two seconds' worth). */
     public void limitTo(int perSecond) { spacingNanos = 1_000_000_000L / Math.max(1, perSecond); }
@@ -627,10 +744,9 @@ public final class SearchIndex implements AutoCloseable {
     /** A leaky bucket: whether a search may start now. */
     private boolean budget() {
         long now = System.nanoTime();
-        long burst = 2_000_000_000L;
         while (true) {
             long slot = nextSlot.get();
-            long start = Math.max(slot, now - burst);
+            long start = Math.max(slot, now - BURST_NANOS);
             if (start > now) return false;
             if (nextSlot.compareAndSet(slot, start + spacingNanos)) return true;
         }
@@ -702,11 +818,12 @@ public final class SearchIndex implements AutoCloseable {
                 continue;
             }
             var term = new Term("text", analyzer.normalize("text", word).utf8ToString());
-            var found = spell.suggestSimilar(term, 1, reader, org.apache.lucene.search.spell.SuggestMode.SUGGEST_MORE_POPULAR);
-            if (found.length == 0) {
+            var found = java.util.Arrays.stream(spell.suggestSimilar(term, 5, reader, org.apache.lucene.search.spell.SuggestMode.SUGGEST_MORE_POPULAR))
+                .map(w -> w.string).filter(w -> w.charAt(0) != STEM).findFirst(); // words, never stems
+            if (found.isEmpty()) {
                 out.append(word);
             } else {
-                out.append(found[0].string);
+                out.append(found.get());
                 changed = true;
             }
         }
