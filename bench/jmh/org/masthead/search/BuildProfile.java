@@ -5,6 +5,11 @@ import org.apache.lucene.document.*;
 import org.apache.lucene.index.*;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+/**
+ * Where the index build's time goes, one thread, in memory: generating the synthetic story, taking its text out of the HTML
+ * (jsoup), Masthead's document, and two floors: the same text in one field folded only, and split on spaces only
+ * (Lucene's cheapest inversion). Run: {@code source bench/jmh-classpath.sh; java -cp "$CP" org.masthead.search.BuildProfile 20000}.
+ */
 public final class BuildProfile {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);

@@ -46,7 +46,9 @@ public final class SearchBench {
         var engines = java.util.Set.of((args.length > 3 ? args[3] : "lucene,sqlite,pg").split(","));
         vocabulary();
         var queries = queries();
-        var work = Files.createTempDirectory("search-bench");
+        var keep = System.getenv("BENCH_KEEP"); // a folder: the built indexes stay there, and a later run re-measures their queries only
+        var work = keep == null || keep.isBlank() ? Files.createTempDirectory("search-bench") : Files.createDirectories(Path.of(keep));
+        kept = keep != null && !keep.isBlank();
         System.out.printf("corpus: %,d synthetic stories of about 600 words; %d queries (terms, phrases, prefixes, section filters); %d s per run%n",
             stories, queries.size(), seconds);
         var rows = new ArrayList<String>();
@@ -56,6 +58,9 @@ public final class SearchBench {
         long heap0 = used();
         long t0 = System.nanoTime();
         var root = work.resolve("lucene");
+        double luceneBuild = built(work, "lucene", stories);
+        if (Double.isNaN(luceneBuild)) {
+        deleteTree(root);
         try (var dir = FSDirectory.open(root.resolve("g1"));
              var w = new IndexWriter(dir, new IndexWriterConfig(SearchIndex.analyzer()).setRAMBufferSizeMB(256))) {
             var widths = List.of(320);
@@ -75,7 +80,8 @@ public final class SearchBench {
             w.commit();
             System.out.printf("lucene: %,d stories indexed and committed in %.1f s%n", stories, (System.nanoTime() - t0) / 1e9);
         }
-        double luceneBuild = stories / ((System.nanoTime() - t0) / 1e9);
+        luceneBuild = recordBuild(work, "lucene", stories, stories / ((System.nanoTime() - t0) / 1e9));
+        }
         var index = SearchIndex.serving(root, "g1");
         index.unbounded(); // the engine, not the node's flood protection
         System.gc();
@@ -91,6 +97,10 @@ public final class SearchBench {
         // SQLite FTS5 (the engine Masthead embeds), porter stemming, bm25 with the headline weighted, snippet().
         var sqlite = work.resolve("fts.db");
         t0 = System.nanoTime();
+        double sqliteBuild = built(work, "sqlite", stories);
+        if (Double.isNaN(sqliteBuild)) {
+        Files.deleteIfExists(sqlite);
+        Files.deleteIfExists(work.resolve("fts.db-wal"));
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + sqlite)) {
             try (var st = c.createStatement()) {
                 st.execute("pragma journal_mode=wal");
@@ -118,7 +128,8 @@ public final class SearchBench {
             }
             c.commit();
         }
-        double sqliteBuild = stories / ((System.nanoTime() - t0) / 1e9);
+        sqliteBuild = recordBuild(work, "sqlite", stories, stories / ((System.nanoTime() - t0) / 1e9));
+        }
         rows.add(row("SQLite FTS5", sqliteBuild, Files.size(sqlite) + sizeIfExists(work.resolve("fts.db-wal")), -1, seconds, perThread(() -> {
             try {
                 var c = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
@@ -138,6 +149,8 @@ public final class SearchBench {
         }
         // PostgreSQL: a stored, weighted tsvector with a GIN index; ts_rank over the matches, ts_headline for the page shown.
         try (var c = DriverManager.getConnection(pg)) {
+            double pgBuild = built(work, "pg", stories);
+            if (Double.isNaN(pgBuild)) {
             try (var st = c.createStatement()) {
                 st.execute("drop table if exists search_bench");
                 st.execute("create unlogged table search_bench (id bigint primary key, section text not null, published bigint not null, headline text, dek text, body text,"
@@ -182,7 +195,8 @@ public final class SearchBench {
                 st.execute("analyze search_bench");
             }
             c.commit();
-            double pgBuild = stories / ((System.nanoTime() - t0) / 1e9);
+            pgBuild = recordBuild(work, "pg", stories, stories / ((System.nanoTime() - t0) / 1e9));
+            }
             long pgSize;
             try (var st = c.createStatement(); var rs = st.executeQuery("select pg_total_relation_size('search_bench')")) {
                 rs.next();
@@ -200,10 +214,12 @@ public final class SearchBench {
                     throw new IllegalStateException(e);
                 }
             }, queries)));
-            try (var st = c.createStatement()) {
-                st.execute("drop table search_bench");
+            if (!kept) {
+                try (var st = c.createStatement()) {
+                    st.execute("drop table search_bench");
+                }
+                c.commit();
             }
-            c.commit();
         }
         finish(rows, work);
     }
@@ -213,9 +229,31 @@ public final class SearchBench {
         System.out.println("| engine | build (docs/s) | size (MB) | heap (MB) | p50 / p95 / p99 at 1 client (ms) | p50 / p95 / p99 at 8 clients (ms) | queries/s at 8 |");
         System.out.println("|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
-        try (var walk = Files.walk(work)) {
+        if (!kept) deleteTree(work);
+    }
+
+    static boolean kept;
+
+    static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** The build rate an earlier run recorded for {@code engine} over the same corpus, in a kept folder; NaN: build it now. */
+    static double built(Path work, String engine, int stories) throws Exception {
+        var f = work.resolve(engine + ".built");
+        if (!kept || !Files.exists(f)) return Double.NaN;
+        var parts = Files.readString(f).strip().split(" ");
+        if (Integer.parseInt(parts[0]) != stories) return Double.NaN;
+        System.out.printf("%s: reusing the index built earlier in %s (build rate as measured then)%n", engine, work);
+        return Double.parseDouble(parts[1]);
+    }
+
+    static double recordBuild(Path work, String engine, int stories, double rate) throws Exception {
+        if (kept) Files.writeString(work.resolve(engine + ".built"), stories + " " + rate);
+        return rate;
     }
 
     record BenchQuery(String text, String section) {}

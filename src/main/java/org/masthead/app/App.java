@@ -207,7 +207,9 @@ public final class App implements AutoCloseable {
         var clients = ClientAddress.trusting(config.http().trustedProxies());
         // Search: this node's Lucene index, derived from SQL, following the same article event as the pages.
         var search = new org.masthead.search.SearchIndex(config.db().dataDir().resolve("search"), s.articles(), s.changes(),
-            config.media().renditionWidths(), clock);
+            config.media().renditionWidths(), clock).withPhotos(s.mediaStore()); // the newsroom's photo library, the same engine
+        s.mediaStore().searchWith(search::photoIds);
+        s.uploads().onNew(s.publishing()::photoChanged);                    // a new photo is searchable at once, on every node
         search.onRebuilt(reader::searchIndexRebuilt);
         if (config.http().searchesPerSecond() > 0) search.limitTo(config.http().searchesPerSecond());
         search.start();

@@ -296,7 +296,7 @@ public final class Main implements Runnable {
             try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) {
                 long started = System.nanoTime();
                 long[] shown = {0};
-                var name = org.masthead.search.SearchIndex.rebuild(config.db().dataDir().resolve("search"), services.s().articles(), services.s().changes(),
+                var name = org.masthead.search.SearchIndex.rebuild(config.db().dataDir().resolve("search"), services.s().articles(), services.s().mediaStore(), services.s().changes(),
                     config.media().renditionWidths(), Clock.systemUTC(), (done, total) -> {
                         long now = System.nanoTime();
                         if (done < total && now - shown[0] < 250_000_000L) return;

@@ -35,6 +35,17 @@ public record ArticleChanged(long articleId, @Nullable Visible before, @Nullable
         }
     }
 
+    /**
+     * A library photo's words changed, or a photo was added: not a story (its id is the photo's, negated, so it can never be
+     * taken for one), nothing readers see by itself; it rides the change log so every node's search index hears it.
+     */
+    public static ArticleChanged photo(long mediaId) { return new ArticleChanged(-mediaId, null, null, PHOTO); }
+
+    static final String PHOTO = "photo";
+
+    /** The library photo this event is about, or null for a story's event. */
+    public @Nullable Long photoId() { return PHOTO.equals(action) && articleId < 0 ? -articleId : null; }
+
     /** The states that may be cached somewhere: before and after, whichever exist. */
     public List<Visible> seen() {
         if (before == null) return after == null ? List.of() : List.of(after);

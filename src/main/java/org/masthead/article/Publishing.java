@@ -222,7 +222,15 @@ public final class Publishing {
      * The library's words for a photo changed (or its focal point moved): every published story
      * that shows it is announced as changed, so its pages, feeds and CDN copies refresh.
      */
-    public void photoChanged(long mediaId) { announceShown(articles.listPublishedIdsWithLeadPhoto(mediaId), "save"); }
+    public void photoChanged(long mediaId) {
+        var change = ArticleChanged.photo(mediaId); // for the search indexes of every node: the library's own words
+        db.transaction(h -> {
+            log(h, change, clock.millis());
+            return null;
+        });
+        emit(change);
+        announceShown(articles.listPublishedIdsWithLeadPhoto(mediaId), "save");
+    }
 
     /**
      * A front showing these stories was reprogrammed: each published one is announced, unchanged,

@@ -46,8 +46,47 @@ public final class MediaStore {
     /** Library filters. */
     public enum Filter { ALL, MISSING_ALT, MISSING_CREDIT }
 
-    /** Photos newest first, matching {@code query} in caption, credit, creator, title or keywords. */
+    /** The search engine's answer to a library query: photo ids, newest first; null when it cannot answer now (SQL does). */
+    @FunctionalInterface
+    public interface Index {
+        @org.jspecify.annotations.Nullable List<Long> ids(String query, @org.jspecify.annotations.Nullable String missing, int limit, int offset);
+    }
+
+    private volatile @org.jspecify.annotations.Nullable Index index;
+
+    /** Searches go to {@code index} (Lucene, set by the app) while it can answer, else to SQL. */
+    public void searchWith(Index index) { this.index = index; }
+
+    /** Photos newest first, matching {@code query} in caption, credit, creator, copyright, alt text, title or the file's metadata. */
     public List<Photo> search(String query, Filter filter, int limit, int offset) {
+        var engine = index;
+        if (!query.isBlank() && engine != null) {
+            var ids = engine.ids(query, filter == Filter.MISSING_ALT ? "alt" : filter == Filter.MISSING_CREDIT ? "credit" : null, limit, offset);
+            if (ids != null) return findAll(ids);
+        }
+        return searchSql(query, filter, limit, offset);
+    }
+
+    /** These photos, in this order (one that is gone is left out). */
+    public List<Photo> findAll(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        var found = db.read(h -> h.createQuery("select " + COLUMNS + " from media where id in (<ids>)").bindList("ids", ids)
+            .map((rs, ctx) -> photo(rs)).list());
+        var byId = new java.util.HashMap<Long, Photo>();
+        for (var p : found) byId.put(p.id(), p);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public long count() { return db.read(h -> h.createQuery("select count(*) from media").mapTo(Long.class).one()); }
+
+    /** Photo ids after {@code afterId}, in order (a rebuild of the search index reads the library so). */
+    public List<Long> listIds(long afterId, int limit) {
+        return db.read(h -> h.createQuery("select id from media where id > :after order by id limit :n").bind("after", afterId).bind("n", limit)
+            .mapTo(Long.class).list());
+    }
+
+    /** The same search in SQL (substrings, case-insensitive): while the search index builds, or without one. */
+    List<Photo> searchSql(String query, Filter filter, int limit, int offset) {
         return db.read(h -> {
             var where = new java.util.ArrayList<String>();
             where.add("1 = 1");

@@ -40,6 +40,11 @@ public final class PhotoUploads {
     /** Runs after a new photo is stored (the rendition job listens). */
     public void onStored(Runnable listener) { onStored.add(listener); }
 
+    private final java.util.List<java.util.function.LongConsumer> onNew = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Who hears a new photo's id once its row is written (the search index, through the article event's log). */
+    public void onNew(java.util.function.LongConsumer listener) { onNew.add(listener); }
+
     /** A stored photo, and whether these bytes were in the library already (then nothing about it changed). */
     public record Stored(Photo photo, boolean existed) {}
 
@@ -76,6 +81,7 @@ public final class PhotoUploads {
         try {
             long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
             onStored.forEach(Runnable::run);
+            onNew.forEach(l -> l.accept(id));
             return new Stored(store.find(id).orElseThrow(), false);
         } catch (RuntimeException e) {
             try {

@@ -113,6 +113,7 @@ public final class Popularity implements AutoCloseable {
     }
 
     public void articleChanged(ArticleChanged change) {
+        if (change.photoId() != null) return; // a library photo, not a story
         summaries.invalidate(change.articleId());
         var after = change.after();
         if (after != null) published.put(change.articleId(), after.sectionId(), after.publishedAt() == null ? 0 : after.publishedAt());

@@ -116,6 +116,8 @@ public final class SearchIndex implements AutoCloseable {
             TokenStream t = fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source));
             if (language.equals("en")) t = new StemCopies(new org.apache.lucene.analysis.en.PorterStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
             else if (language.equals("ar")) t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
+            else if (language.equals("*")) t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.en.PorterStemFilter(
+                new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t))), false); // a photo's words: in any language
             return new TokenStreamComponents(source, t);
         }
 
@@ -204,11 +206,11 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static final Map<String, Analyzer> BY_LANGUAGE = Map.of("en", new Stemmed("en"), "ar", new Stemmed("ar"), "", new Stemmed(""));
+    private static final Map<String, Analyzer> BY_LANGUAGE = Map.of("en", new Stemmed("en"), "ar", new Stemmed("ar"), "", new Stemmed(""), "*", new Stemmed("*"));
 
-    /** How a story's text is indexed: by its language (a story without one is read as English, the site default). */
+    /** How a story's text is indexed: by its language (a story without one is read as English, the site default; "*": any language). */
     static Analyzer textAnalyzer(String language) {
-        var l = language.isEmpty() || language.startsWith("en") ? "en" : language.startsWith("ar") ? "ar" : "";
+        var l = language.equals("*") ? "*" : language.isEmpty() || language.startsWith("en") ? "en" : language.startsWith("ar") ? "ar" : "";
         return BY_LANGUAGE.get(l);
     }
 
@@ -252,6 +254,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private final Path root;
     private final ArticleStore articles;
+    /** The photo library, searched by the newsroom with the same engine (null: articles only, as the bench has it). */
+    private org.masthead.media.@Nullable MediaStore photos;
     private final List<Integer> thumbnailWidths;
     private final java.time.Clock clock;
     private final Analyzer analyzer = analyzer();
@@ -281,6 +285,12 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public SearchIndex(Path root, ArticleStore articles) { this(root, articles, List.of(320), java.time.Clock.systemUTC()); }
+
+    /** Indexes the photo library too (before {@link #start}), and answers its searches ({@link #photoIds}). */
+    public SearchIndex withPhotos(org.masthead.media.MediaStore photos) {
+        this.photos = photos;
+        return this;
+    }
 
     /** Searches a generation already built in {@code root}, with no SQL behind it (bench/search.sh measures the reader's path so). */
     static SearchIndex serving(Path root, String generation) throws IOException {
@@ -441,13 +451,14 @@ public final class SearchIndex implements AutoCloseable {
         replayedFromLog = changeLog != null && seq > 0 && changeLog.firstId() <= seq + 1;
         if (!replayedFromLog) {
             articles.listChangedSince(since - REPLAY_MARGIN_MILLIS).forEach(r -> pending.add(r.id()));
+            allPhotosPending = photos != null; // photo edits carry no time of their own: the library is read again (small beside the stories)
             return;
         }
         long after = seq;
         var batch = changeLog.listAfter(after, since - SEQ_WINDOW_MILLIS, 1000);
         while (true) {
             for (var e : batch) {
-                pending.add(e.change().articleId());
+                queue(e.change());
                 after = Math.max(after, e.id());
             }
             if (batch.size() < 1000) break;
@@ -465,7 +476,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Indexes every story, in every status, from SQL into {@code writer}; {@code progress} hears (done, total). */
     private void fill(IndexWriter writer, Progress progress) throws IOException {
         indexed.set(0);
-        toIndex.set(articles.count());
+        toIndex.set(articles.count() + (photos == null ? 0 : photos.count()));
         progress.report(0, toIndex.get());
         for (long after = 0; ; ) {
             var ids = articles.listIds(after, 500);
@@ -477,6 +488,85 @@ public final class SearchIndex implements AutoCloseable {
             if (ids.size() < 500) break;
             after = ids.get(ids.size() - 1);
         }
+        if (photos == null) return;
+        for (long after = 0; ; ) {
+            var ids = photos.listIds(after, 500);
+            for (long id : ids) {
+                indexPhoto(writer, id);
+                progress.report(indexed.incrementAndGet(), toIndex.get());
+            }
+            if (ids.size() < 500) break;
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private void indexPhoto(IndexWriter writer, long id) throws IOException {
+        var term = new Term("photo", String.valueOf(id));
+        var p = photos == null ? java.util.Optional.<org.masthead.media.Photo>empty() : photos.find(id);
+        if (p.isEmpty()) writer.deleteDocuments(term);
+        else writer.updateDocument(term, photoDocument(p.get(), photos.sourceMetadata(id)));
+    }
+
+    /**
+     * A library photo: its caption, credit, creator, copyright, alt text, title and the words of the file's own metadata
+     * (keywords, places, names), in any language; what is missing, for the library's filters; newest first by id.
+     */
+    static Document photoDocument(org.masthead.media.Photo p, String sourceMetadataJson) {
+        var d = new Document();
+        d.add(new StringField("photo", String.valueOf(p.id()), Field.Store.YES));
+        d.add(new StringField("kind", "photo", Field.Store.NO));
+        var words = new StringBuilder(String.join("\n", p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), p.title()));
+        try {
+            metadataWords(JSON.readTree(sourceMetadataJson), words);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // unreadable metadata: the photo's own text still counts
+        }
+        d.add(new TextField("text", textAnalyzer("*").tokenStream("text", words.toString())));
+        if (p.altText().isBlank()) d.add(new StringField("missing", "alt", Field.Store.NO));
+        if (p.credit().isBlank()) d.add(new StringField("missing", "credit", Field.Store.NO));
+        d.add(new NumericDocValuesField("photo_order", p.id()));
+        return d;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static void metadataWords(com.fasterxml.jackson.databind.JsonNode node, StringBuilder out) {
+        if (node.isValueNode()) out.append('\n').append(node.asText());
+        else node.forEach(child -> metadataWords(child, out));
+    }
+
+    /**
+     * The newsroom's photo search: ids newest first, each plain word also a prefix ("ref2021" finds "ref2021.1", as a
+     * library's search box is expected to), {@code missing} ("alt", "credit" or null) narrowing it. Null while the index
+     * builds, or with no library indexed: the caller asks SQL then, so a photo is never missing from a half-built index.
+     */
+    public @Nullable List<Long> photoIds(String rawQuery, @Nullable String missing, int limit, int offset) {
+        var q = clip(rawQuery);
+        if (q.isEmpty() || photos == null || active == null || building()) return null;
+        try {
+            follow(); // the editor who just uploaded or captioned a photo finds it at once (a step already under way is waited for)
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var words = new StringBuilder();
+        var parts = java.util.regex.Pattern.compile("\"[^\"]*\"?|\\S+").matcher(q); // a "phrase" stays whole
+        while (parts.find()) {
+            var w = parts.group();
+            if (!words.isEmpty()) words.append(' ');
+            var e = QueryParser.escape(w); // the word (stemmed, as stories are searched) or any word it begins
+            words.append(w.matches("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._'-]*") ? "(" + e + " OR " + e + "*)" : w);
+        }
+        var b = new BooleanQuery.Builder().add(parse(words.toString()), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
+        if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
+        var query = b.build();
+        return withSearcher(searcher -> {
+            var top = searcher.search(query, Math.max(1, offset + limit), new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
+            var stored = searcher.storedFields();
+            var ids = new ArrayList<Long>();
+            for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("photo")).get("photo")));
+            return List.copyOf(ids);
+        });
     }
 
     /** What a rebuild reports as it goes. */
@@ -492,7 +582,14 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static String rebuild(Path root, ArticleStore articles, org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths,
                                  java.time.Clock clock, Progress progress) {
+        return rebuild(root, articles, null, changeLog, thumbnailWidths, clock, progress);
+    }
+
+    /** The same, with the photo library (what the site and {@code ./masthead reindex} index). */
+    public static String rebuild(Path root, ArticleStore articles, org.masthead.media.@Nullable MediaStore photos,
+                                 org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths, java.time.Clock clock, Progress progress) {
         var index = new SearchIndex(root, articles, changeLog, thumbnailWidths, clock);
+        index.photos = photos;
         try {
             Files.createDirectories(root);
             var name = index.newGenerationName();
@@ -516,7 +613,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Rebuilds this node's index in a new generation while it keeps answering from the old one, and switches to it. */
     public void rebuild(Progress progress) {
         try {
-            rebuild(root, articles, changeLog, thumbnailWidths, clock, progress);
+            rebuild(root, articles, photos, changeLog, thumbnailWidths, clock, progress);
             adoptCurrent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -556,9 +653,18 @@ public final class SearchIndex implements AutoCloseable {
      * (woken at once, so within a second), never inside the save that announced it.
      */
     public void articleChanged(ArticleChanged change) {
-        pending.add(change.articleId());
+        queue(change);
         nudge.run();
     }
+
+    private void queue(ArticleChanged change) {
+        var photo = change.photoId();
+        if (photo == null) pending.add(change.articleId());
+        else if (photos != null) pendingPhotos.add(photo);
+    }
+
+    private final java.util.Set<Long> pendingPhotos = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean allPhotosPending;
 
     /** Job step: takes up a generation a reindex finished, indexes the stories changed since the last step, then shows them to searches. */
     public synchronized void follow() throws IOException {
@@ -570,7 +676,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private void followPending(Generation g) throws IOException {
         long started = clock.millis();
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && pendingPhotos.isEmpty() && !allPhotosPending) {
             if (!building()) indexedUntil = started;
             return;
         }
@@ -584,6 +690,18 @@ public final class SearchIndex implements AutoCloseable {
             if (a.isEmpty()) g.writer().deleteDocuments(new Term("id", String.valueOf(id)));
             else g.writer().updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
         }
+        if (allPhotosPending && photos != null) {
+            allPhotosPending = false;
+            for (long after = 0; ; ) {
+                var photoIds = photos.listIds(after, 500);
+                for (long id : photoIds) indexPhoto(g.writer(), id);
+                if (photoIds.size() < 500) break;
+                after = photoIds.get(photoIds.size() - 1);
+            }
+        }
+        var photoIds = new ArrayList<>(pendingPhotos);
+        pendingPhotos.removeAll(photoIds);
+        for (long id : photoIds) indexPhoto(g.writer(), id);
         g.searchers().maybeRefreshBlocking();
         if (!building()) indexedUntil = started;
     }
@@ -868,7 +986,8 @@ public final class SearchIndex implements AutoCloseable {
     public NewsroomResults searchNewsroom(String rawQuery, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset) {
         var q = clip(rawQuery);
         if (q.isEmpty() || active == null) return new NewsroomResults(0, List.of());
-        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST);
+        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
         if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
         if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
         if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);

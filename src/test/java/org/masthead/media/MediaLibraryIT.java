@@ -82,6 +82,35 @@ abstract class MediaLibraryIT {
     }
 
     @Test
+    void the_library_searches_with_the_sites_engine_in_any_script_and_follows_an_edit_at_once_issue_12() throws Exception {
+        var photo = app.services().uploads().upload(Fixtures.jpeg(640, 480, 41), new PhotoText("طلاب المدرسة في القدس بعد أن غمرت المياه الشوارع",
+            "رويترز/أحمد جاد الله", "", "", "", ""), null);
+        var caption = "طلاب المدرسة في القدس";
+        assertThat(editor.get("/newsroom/photos?q=" + enc("المدرسه")).body()).as("taa marbuta folded: not a substring SQL would find")
+            .contains(caption);
+        assertThat(editor.get("/newsroom/photos?q=" + enc("مدرسة")).body()).as("the Arabic stem, without the article").contains(caption);
+        assertThat(editor.get("/newsroom/photos?q=" + enc("رويتر")).body()).as("a word's beginning finds it").contains(caption);
+        assertThat(editor.get("/newsroom/photos?q=" + enc("رويتر") + "&filter=missing-alt").body()).contains(caption);
+        assertThat(editor.get("/newsroom/photos/picker?q=" + enc("المدرسه")).body()).as("the story editor's picker: the same engine")
+            .contains("\"id\":" + photo.id());
+
+        var save = editor.post("/newsroom/photos/" + photo.id(), Map.of("caption", "Streets flooded near the school in Jerusalem",
+            "credit", "REUTERS/Ahmad Gharabli", "creator", "", "copyright", "", "alt", "Pupils wading through water", "title", "",
+            "focal_x", "50", "focal_y", "50", "text_revision", String.valueOf(app.services().mediaStore().textRevision(photo.id()))));
+        assertThat(save.status()).isEqualTo(303);
+        assertThat(editor.get("/newsroom/photos?q=" + enc("المدرسه")).body()).as("the old words no longer find it").contains("No photos match");
+        assertThat(editor.get("/newsroom/photos?q=floods").body()).as("stemmed: floods finds flooded, as no LIKE would")
+            .contains("Streets flooded near the school");
+        assertThat(editor.get("/newsroom/photos?q=" + enc("gharabli -jerusalem")).body()).as("exclusion").contains("No photos match");
+        assertThat(editor.get("/newsroom/photos?q=" + enc("gharabli") + "&filter=missing-alt").body()).as("it has alt text now")
+            .doesNotContain("Streets flooded near the school");
+        assertThat(editor.get("/newsroom/photos?q=" + enc("\"near the school\"")).body()).as("a phrase").contains("Streets flooded near the school");
+        assertThat(editor.get("/newsroom/photos?q=" + enc("(((\"")).status()).as("junk is read as words, never a 500").isEqualTo(200);
+    }
+
+    static String enc(String s) { return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8); }
+
+    @Test
     void a_photos_page_shows_file_metadata_renditions_and_use_and_saves_edits_and_focal_point() throws Exception {
         var photo = app.services().uploads().upload(Files.readAllBytes(PHOTOS.resolve("metadata-extractor/fujifilm-finepix-s1pro-4.jpg")),
             new PhotoText("", "", "", "", "", ""), null);

@@ -44,5 +44,7 @@ class SearchAnalysisTest {
             .containsExactly("+المدرسه", "=~مدرس", "+احمد", "+2026");
         assertThat(tokens(SearchIndex.textAnalyzer("fr"), "Élections municipales")).containsExactly("+elections", "+municipales");
         assertThat(tokens(SearchIndex.analyzer(), "المدرسة")).as("an Arabic query reaches the Arabic stem").contains("=~مدرس");
+        assertThat(tokens(SearchIndex.textAnalyzer("*"), "طلاب المدرسة Floods")).as("a photo's words, language unknown: both stemmers")
+            .containsExactly("+طلاب", "+المدرسه", "=~مدرس", "+floods", "=~flood");
     }
 }

@@ -107,6 +107,35 @@ class SearchBrowserIT {
             } finally {
                 chrome.quit();
             }
+
+            // A reader on a 390 px phone: the header's search works, and no search, archive or 404 page scrolls sideways.
+            var phone = Chromium.start(org.masthead.testing.Visitors.userAgent(12), 390, 844);
+            try {
+                var wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+                phone.get(app.baseUrl() + "/no-such-page");
+                var box = phone.findElement(By.id("site-search-q"));
+                assertThat(box.isDisplayed()).as("the 404's header search on a phone").isTrue();
+                assertThat(box.getRect().getWidth()).as("wide enough to type in").isGreaterThanOrEqualTo(120);
+                box.sendKeys("harbour");
+                phone.findElement(By.cssSelector("form.site-search button[type=submit]")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".search-results li"), 3));
+                var submit = phone.findElement(By.cssSelector("form.search-form button[type=submit]"));
+                assertThat(submit.getRect().getHeight()).as("a target a thumb can hit (WCAG 2.5.8)").isGreaterThanOrEqualTo(24);
+                var phonePages = new String[] {"/search?q=harbour", "/search?q=harbour&section=" + other.slug(), "/search?q=harbuor",
+                    "/tag/harbour/", "/" + java.time.Year.now() + "/", wall.path(), "/no-such-page"};
+                for (var path : phonePages) {
+                    phone.get(app.baseUrl() + path);
+                    assertThat(Chromium.sidewaysScroll(phone)).as("no sideways scroll at 390 px on " + path).containsEntry("overflow", 0L);
+                    assertThat(Chromium.axeViolations(phone)).as("axe at 390 px on " + path).isEmpty();
+                }
+                phone.get(app.baseUrl() + "/" + java.time.Year.now() + "/");
+                phone.findElement(By.cssSelector(".archive-months a")).click(); // the month's archive, in the site's time zone
+                wait.until(ExpectedConditions.urlMatches("/\\d{4}/\\d{2}/$"));
+                assertThat(phone.findElements(By.cssSelector("main a[href*='harbour']"))).as("the month lists the stories").isNotEmpty();
+                assertThat(Chromium.sidewaysScroll(phone)).as("no sideways scroll at 390 px on a month").containsEntry("overflow", 0L);
+            } finally {
+                phone.quit();
+            }
         }
     }
 
