@@ -30,7 +30,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -68,7 +67,7 @@ public final class SearchIndex implements AutoCloseable {
     public static final int MAX_PAGE = 50;
     public static final int MAX_QUERY = 200;
     /**
-     * News decays. A reader's search scores relevance (BM25 over headline ×3, text, and the story language's stemmed text) plus
+     * News decays. A reader's search scores relevance (BM25 over the text, the headline in it three times, words and their stems) plus
      * {@code RECENCY_WEIGHT × 30 days / (30 days + age)}: today's story gains 3, a month-old one 1.5, a year-old one 0.23. Added,
      * not multiplied, so Lucene can still skip stories that cannot reach the top ten (a product would score every match).
      * Related stories multiply their similarity by {@code 1 / (1 + age in days / 30)}.
@@ -76,7 +75,7 @@ public final class SearchIndex implements AutoCloseable {
     static final double HALF_LIFE_DAYS = 30;
     static final float RECENCY_WEIGHT = 3f;
     /** What the documents hold; a generation written with another layout is rebuilt at start. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "6";
 
     /** Lower case, Arabic normalization (digits too) and accent folding: one analyzer for every language. */
     static final class Folded extends Analyzer {
@@ -515,6 +514,7 @@ public final class SearchIndex implements AutoCloseable {
         var d = new Document();
         d.add(new StringField("photo", String.valueOf(p.id()), Field.Store.YES));
         d.add(new StringField("kind", "photo", Field.Store.NO));
+        d.add(hidden());
         var words = new StringBuilder(String.join("\n", p.caption(), p.credit(), p.creator(), p.copyright(), p.altText(), p.title()));
         try {
             metadataWords(JSON.readTree(sourceMetadataJson), words);
@@ -727,11 +727,15 @@ public final class SearchIndex implements AutoCloseable {
         var tags = String.join(" ", a.tags().stream().map(t -> t.name()).toList());
         d.add(new StringField("id", String.valueOf(a.id()), Field.Store.YES));
         d.add(new StringField("status", a.status().dbValue(), Field.Store.NO));
+        if (a.status() != org.masthead.article.ArticleStatus.PUBLISHED) d.add(hidden());
         if (a.createdBy() != null) d.add(new StringField("owner", String.valueOf(a.createdBy()), Field.Store.NO));
         d.add(new StoredField("path", a.path()));
-        d.add(new TextField("headline", a.headline(), Field.Store.YES));
+        d.add(new StoredField("headline", a.headline()));
         d.add(new StoredField("body", body)); // for snippets only: searches read "text", the highlighter analyzes this again
-        var all = String.join("\n", a.headline(), a.dek(), body, bylines, a.section().name(), tags, captions, a.dateline());
+        // The headline three times over: its words count for more (BM25's term frequency), in the one field a query reads,
+        // so each word is one scorer whose impacts let Lucene skip stories that cannot reach the top ten (a boosted headline
+        // field beside it made every word a two-field disjunction, scored for every match).
+        var all = String.join("\n", a.headline(), a.headline(), a.headline(), a.dek(), body, bylines, a.section().name(), tags, captions, a.dateline());
         var language = a.language().isEmpty() ? "" : a.language().toLowerCase(java.util.Locale.ROOT);
         d.add(new TextField("text", textAnalyzer(language).tokenStream("text", all)));
         d.add(new StringField("language", language, Field.Store.NO));
@@ -755,6 +759,13 @@ public final class SearchIndex implements AutoCloseable {
         return d;
     }
 
+    /**
+     * On every document a reader may not see (a story not published, a library photo): readers' queries exclude these few,
+     * cheaper than requiring "published" of every match, which would walk a postings list as long as the index.
+     */
+    private static StringField hidden() { return new StringField("hidden", "1", Field.Store.NO); }
+    private static final Query NOT_FOR_READERS = new TermQuery(new Term("hidden", "1"));
+
     /** What a reader may filter on. Null or blank: no filter. */
     public record Filters(@Nullable String section, @Nullable String author, @Nullable String tag, @Nullable Long from, @Nullable Long to, boolean newest) {
         public static final Filters NONE = new Filters(null, null, null, null, null, false);
@@ -762,7 +773,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** A user's query: phrases, prefixes and exclusions as Lucene's classic syntax has them, any term required; junk read as plain words. */
     Query parse(String q) {
-        var parser = new MultiFieldQueryParser(new String[] {"headline", "text"}, analyzer, Map.of("headline", 3f, "text", 1f));
+        var parser = new QueryParser("text", analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -783,8 +794,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The reader's query with its filters: published stories only. */
     private Query readerQuery(String q, Filters filters) {
-        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term("status", "published")), BooleanClause.Occur.FILTER);
+        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
         if (filters.section() != null && !filters.section().isBlank()) b.add(new TermQuery(new Term("section", filters.section())), BooleanClause.Occur.FILTER);
         if (filters.author() != null && !filters.author().isBlank()) b.add(new TermQuery(new Term("author", filters.author())), BooleanClause.Occur.FILTER);
         if (filters.tag() != null && !filters.tag().isBlank()) b.add(new TermQuery(new Term("tag", filters.tag())), BooleanClause.Occur.FILTER);
@@ -969,8 +979,7 @@ public final class SearchIndex implements AutoCloseable {
             var text = a.headline() + "\n" + a.headline() + "\n" + a.dek() + "\n" + org.jsoup.Jsoup.parse(a.bodyHtml()).text();
             var like = new BooleanQuery.Builder().add(mlt.like("text", new java.io.StringReader(text)), BooleanClause.Occur.SHOULD);
             for (var t : a.tags()) like.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term("tag", t.slug())), 2f), BooleanClause.Occur.SHOULD);
-            var q = new BooleanQuery.Builder().add(like.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term("status", "published")), BooleanClause.Occur.FILTER)
+            var q = new BooleanQuery.Builder().add(like.build(), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT)
                 .add(new TermQuery(new Term("id", String.valueOf(a.id()))), BooleanClause.Occur.MUST_NOT).build();
             var top = searcher.search(FunctionScoreQuery.boostByValue(q, new Recency(now)), n);
             var stored = searcher.storedFields();
