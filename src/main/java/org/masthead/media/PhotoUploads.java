@@ -78,11 +78,9 @@ public final class PhotoUploads {
         } catch (IOException e) {
             throw new UncheckedIOException("could not store photo", e);
         }
+        long id;
         try {
-            long id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
-            onStored.forEach(Runnable::run);
-            onNew.forEach(l -> l.accept(id));
-            return new Stored(store.find(id).orElseThrow(), false);
+            id = store.insert(sha, key, format, size[0], size[1], bytes.length, text, json(metadata), userId, clock.millis());
         } catch (RuntimeException e) {
             try {
                 blobs.delete(key);
@@ -91,6 +89,9 @@ public final class PhotoUploads {
             }
             throw e;
         }
+        onStored.forEach(Runnable::run); // after the row is written: a listener's failure never takes the stored original away
+        onNew.forEach(l -> l.accept(id));
+        return new Stored(store.find(id).orElseThrow(), false);
     }
 
     public java.util.Optional<Photo> find(long photoId) { return store.find(photoId); }
