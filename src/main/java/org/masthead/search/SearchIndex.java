@@ -104,20 +104,13 @@ public final class SearchIndex implements AutoCloseable {
     static final class Stemmed extends Analyzer {
         private final String language;
 
-        Stemmed(String language) {
-            super(PER_FIELD_REUSE_STRATEGY); // a document's headline and text streams are open at once
-            this.language = language;
-        }
+        Stemmed(String language) { this.language = language; }
 
         @Override
         protected TokenStreamComponents createComponents(String field) {
             var source = new StandardTokenizer();
-            TokenStream t = fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source));
-            if (language.equals("en")) t = new StemCopies(new org.apache.lucene.analysis.en.PorterStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
-            else if (language.equals("ar")) t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t)), false);
-            else if (language.equals("*")) t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.en.PorterStemFilter(
-                new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(t))), false); // a photo's words: in any language
-            return new TokenStreamComponents(source, t);
+            var words = fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source));
+            return new TokenStreamComponents(source, language.isEmpty() ? words : stems(words, language, false));
         }
 
         @Override
@@ -133,13 +126,19 @@ public final class SearchIndex implements AutoCloseable {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             var source = new StandardTokenizer();
-            TokenStream t = new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source)));
-            t = new StemCopies(new org.apache.lucene.analysis.ar.ArabicStemFilter(new org.apache.lucene.analysis.en.PorterStemFilter(t)), true);
-            return new TokenStreamComponents(source, t);
+            return new TokenStreamComponents(source, stems(fold(new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source)), "*", true));
         }
 
         @Override
         protected TokenStream normalize(String field, TokenStream in) { return fold(in); }
+    }
+
+    /** Each word, then its stem in {@code language} ("en", "ar", or "*": both, each a no-op on the other's script) where it differs. */
+    static TokenStream stems(TokenStream words, String language, boolean plainToo) {
+        TokenStream t = new org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter(words);
+        if (!language.equals("ar")) t = new org.apache.lucene.analysis.en.PorterStemFilter(t);
+        if (!language.equals("en")) t = new org.apache.lucene.analysis.ar.ArabicStemFilter(t);
+        return new StemCopies(t, plainToo);
     }
 
     /**
@@ -477,24 +476,29 @@ public final class SearchIndex implements AutoCloseable {
         indexed.set(0);
         toIndex.set(articles.count() + (photos == null ? 0 : photos.count()));
         progress.report(0, toIndex.get());
+        forEachId(articles::listIds, id -> {
+            var a = articles.find(id);
+            if (a.isPresent()) writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
+            progress.report(indexed.incrementAndGet(), toIndex.get());
+        });
+        if (photos != null) forEachId(photos::listIds, id -> {
+            indexPhoto(writer, id);
+            progress.report(indexed.incrementAndGet(), toIndex.get());
+        });
+    }
+
+    @FunctionalInterface
+    private interface IdPage { List<Long> after(long afterId, int limit); }
+
+    @FunctionalInterface
+    private interface IdWork { void run(long id) throws IOException; }
+
+    /** Every id a store lists, 500 to a read. */
+    private static void forEachId(IdPage page, IdWork work) throws IOException {
         for (long after = 0; ; ) {
-            var ids = articles.listIds(after, 500);
-            for (long id : ids) {
-                var a = articles.find(id);
-                if (a.isPresent()) writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
-                progress.report(indexed.incrementAndGet(), toIndex.get());
-            }
-            if (ids.size() < 500) break;
-            after = ids.get(ids.size() - 1);
-        }
-        if (photos == null) return;
-        for (long after = 0; ; ) {
-            var ids = photos.listIds(after, 500);
-            for (long id : ids) {
-                indexPhoto(writer, id);
-                progress.report(indexed.incrementAndGet(), toIndex.get());
-            }
-            if (ids.size() < 500) break;
+            var ids = page.after(after, 500);
+            for (long id : ids) work.run(id);
+            if (ids.size() < 500) return;
             after = ids.get(ids.size() - 1);
         }
     }
@@ -544,12 +548,12 @@ public final class SearchIndex implements AutoCloseable {
         var q = clip(rawQuery);
         if (q.isEmpty() || photos == null || active == null || building()) return null;
         try {
-            follow(); // the editor who just uploaded or captioned a photo finds it at once (a step already under way is waited for)
+            followNow(); // the editor who just uploaded or captioned a photo finds it at once (a step already under way is waited for)
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         var words = new StringBuilder();
-        var parts = java.util.regex.Pattern.compile("\"[^\"]*\"?|\\S+").matcher(q); // a "phrase" stays whole
+        var parts = QUERY_PARTS.matcher(q);
         while (parts.find()) {
             var w = parts.group();
             if (!words.isEmpty()) words.append(' ');
@@ -561,13 +565,17 @@ public final class SearchIndex implements AutoCloseable {
         if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
         var query = b.build();
         return withSearcher(searcher -> {
-            var top = searcher.search(query, Math.max(1, offset + limit), new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
+            if (offset >= searcher.count(query)) return List.<Long>of(); // a page past the end collects nothing
+            var top = searcher.search(query, offset + limit, new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
             for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("photo")).get("photo")));
             return List.copyOf(ids);
         });
     }
+
+    /** A query's "phrases" (kept whole) and other words. */
+    private static final java.util.regex.Pattern QUERY_PARTS = java.util.regex.Pattern.compile("\"[^\"]*\"?|\\S+");
 
     /** What a rebuild reports as it goes. */
     @FunctionalInterface
@@ -674,6 +682,12 @@ public final class SearchIndex implements AutoCloseable {
         followPending(g);
     }
 
+    /** Indexes what is queued now, on the live generation (no look for a reindex's: that is the job step's). */
+    private synchronized void followNow() throws IOException {
+        var g = active;
+        if (g != null && !closed) followPending(g);
+    }
+
     private void followPending(Generation g) throws IOException {
         long started = clock.millis();
         if (pending.isEmpty() && pendingPhotos.isEmpty() && !allPhotosPending) {
@@ -692,12 +706,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (allPhotosPending && photos != null) {
             allPhotosPending = false;
-            for (long after = 0; ; ) {
-                var photoIds = photos.listIds(after, 500);
-                for (long id : photoIds) indexPhoto(g.writer(), id);
-                if (photoIds.size() < 500) break;
-                after = photoIds.get(photoIds.size() - 1);
-            }
+            forEachId(photos::listIds, id -> indexPhoto(g.writer(), id));
         }
         var photoIds = new ArrayList<>(pendingPhotos);
         pendingPhotos.removeAll(photoIds);

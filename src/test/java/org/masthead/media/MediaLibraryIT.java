@@ -106,6 +106,12 @@ abstract class MediaLibraryIT {
             .doesNotContain("Streets flooded near the school");
         assertThat(editor.get("/newsroom/photos?q=" + enc("\"near the school\"")).body()).as("a phrase").contains("Streets flooded near the school");
         assertThat(editor.get("/newsroom/photos?q=" + enc("(((\"")).status()).as("junk is read as words, never a 500").isEqualTo(200);
+        for (var hostile : new String[] {"%00%01%7F", "%FF%FE", "%E2%80%AE" + enc("رويترز"), "a".repeat(5000), enc("a* b* c* d* e* f* g* h* ".repeat(8)),
+            enc("gharabli") + "&page=100000"}) {
+            assertThat(editor.get("/newsroom/photos?q=" + hostile).status()).as("library search for " + hostile.substring(0, Math.min(40, hostile.length())))
+                .isBetween(200, 499);
+            assertThat(editor.get("/newsroom/photos/picker?q=" + hostile).status()).isBetween(200, 499);
+        }
     }
 
     static String enc(String s) { return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8); }
