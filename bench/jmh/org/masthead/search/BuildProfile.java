@@ -23,7 +23,7 @@ public final class BuildProfile {
             report("generate+jsoup", n, t);
             for (var mode : List.of("masthead", "folded-only", "whitespace-only")) {
                 var analyzer = mode.equals("whitespace-only") ? new org.apache.lucene.analysis.core.WhitespaceAnalyzer() : SearchIndex.analyzer();
-                try (var dir = new ByteBuffersDirectory(); var w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256))) {
+                try (var dir = new ByteBuffersDirectory(); var w = new IndexWriter(dir, SearchIndex.writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE))) {
                     t = System.nanoTime();
                     for (int i = 0; i < n; i++) {
                         var a = SearchBench.article(i);

@@ -62,7 +62,7 @@ public final class SearchBench {
         if (Double.isNaN(luceneBuild)) {
         deleteTree(root);
         try (var dir = FSDirectory.open(root.resolve("g1"));
-             var w = new IndexWriter(dir, new IndexWriterConfig(SearchIndex.analyzer()).setRAMBufferSizeMB(256))) {
+             var w = new IndexWriter(dir, SearchIndex.writerConfig(SearchIndex.analyzer(), IndexWriterConfig.OpenMode.CREATE))) {
             var widths = List.of(320);
             var threads = new ArrayList<Thread>();
             for (int part = 0; part < 2; part++) { // two cores: two indexing threads

@@ -94,6 +94,7 @@ public final class SearchApiRoutes {
         var body = new LinkedHashMap<String, Object>();
         body.put("items", items);
         body.put("total", results.total());
+        body.put("total_exact", results.totalExact());
         body.put("page", results.page());
         body.put("building", results.building());
         if (!results.suggestion().isEmpty()) body.put("suggestion", results.suggestion());

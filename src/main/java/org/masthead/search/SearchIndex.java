@@ -75,7 +75,25 @@ public final class SearchIndex implements AutoCloseable {
     static final double HALF_LIFE_DAYS = 30;
     static final float RECENCY_WEIGHT = 3f;
     /** What the documents hold; a generation written with another layout is rebuilt at start. */
-    static final String SCHEMA = "6";
+    static final String SCHEMA = "7";
+
+    /**
+     * Every generation keeps its documents newest first (stories by publication; photos, which have none, last): a search
+     * sorted by date stops after its first page, and {@link RecencyQuery} knows the most any later story can gain.
+     */
+    static final Sort NEWEST_FIRST = newestFirst();
+
+    private static Sort newestFirst() {
+        var field = new SortField("published", SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return new Sort(field);
+    }
+
+    /** How every generation is written (the bench's too). */
+    static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        var config = new IndexWriterConfig(analyzer).setOpenMode(mode).setIndexSort(NEWEST_FIRST);
+        return mode == IndexWriterConfig.OpenMode.CREATE ? config.setRAMBufferSizeMB(128) : config; // a rebuild: fewer, larger flushes
+    }
 
     /** Lower case, Arabic normalization (digits too) and accent folding: one analyzer for every language. */
     static final class Folded extends Analyzer {
@@ -234,7 +252,8 @@ public final class SearchIndex implements AutoCloseable {
                       String thumbnail, int thumbnailWidth, int thumbnailHeight) {}
 
     /** {@code suggestion}: a respelling drawn from the index's own terms that finds stories, when the query found none; else "". */
-    public record Results(long total, List<Hit> items, int page, boolean building, long indexed, long toIndex, String suggestion) {}
+    /** {@code totalExact} false: {@code total} is a lower bound (counting stops once the pages a reader can reach are certain). */
+    public record Results(long total, boolean totalExact, List<Hit> items, int page, boolean building, long indexed, long toIndex, String suggestion) {}
 
     /** One generation of the index: a folder of its own, so a rebuild fills a new one while searches read the old. */
     private record Generation(String name, FSDirectory directory, IndexWriter writer, SearcherManager searchers) implements AutoCloseable {
@@ -397,7 +416,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private Generation open(String name) throws IOException {
         var directory = FSDirectory.open(root.resolve(name));
-        var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        var writer = new IndexWriter(directory, writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         return new Generation(name, directory, writer, new SearcherManager(writer, null));
     }
 
@@ -603,7 +622,7 @@ public final class SearchIndex implements AutoCloseable {
             var name = index.newGenerationName();
             long started = clock.millis();
             try (var directory = FSDirectory.open(root.resolve(name));
-                 var writer = new IndexWriter(directory, new IndexWriterConfig(index.analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                 var writer = new IndexWriter(directory, writerConfig(index.analyzer, IndexWriterConfig.OpenMode.CREATE))) {
                 long seq = index.logSeq();
                 index.fill(writer, progress);
                 index.indexedUntil = started;
@@ -761,7 +780,6 @@ public final class SearchIndex implements AutoCloseable {
         }
         long published = a.publishedAt() == null ? a.updatedAt() : a.publishedAt();
         d.add(new LongPoint("published_at", published));
-        d.add(new org.apache.lucene.document.LongField("recency", published, Field.Store.NO));
         d.add(new NumericDocValuesField("published", published));
         d.add(new StoredField("published", published));
         d.add(new LongPoint("updated_at", a.updatedAt()));
@@ -782,7 +800,13 @@ public final class SearchIndex implements AutoCloseable {
 
     /** A user's query: phrases, prefixes and exclusions as Lucene's classic syntax has them, any term required; junk read as plain words. */
     Query parse(String q) {
-        var parser = new QueryParser("text", analyzer);
+        var parser = new QueryParser("text", analyzer) {
+            /** A "phrase" is the words as written (folded), never their stems: exact, and one position per word, so Lucene can skip. */
+            @Override
+            protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+                return quoted ? newFieldQuery(textAnalyzer("und"), field, queryText, true) : super.getFieldQuery(field, queryText, false);
+            }
+        };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -802,7 +826,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The reader's query with its filters: published stories only. */
-    private Query readerQuery(String q, Filters filters) {
+    Query readerQuery(String q, Filters filters) {
         var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
         if (filters.section() != null && !filters.section().isBlank()) b.add(new TermQuery(new Term("section", filters.section())), BooleanClause.Occur.FILTER);
         if (filters.author() != null && !filters.author().isBlank()) b.add(new TermQuery(new Term("author", filters.author())), BooleanClause.Occur.FILTER);
@@ -817,8 +841,7 @@ public final class SearchIndex implements AutoCloseable {
     /** {@code query}, its relevance plus the recency term (see {@link #HALF_LIFE_DAYS}). */
     static Query recent(Query query, long now) {
         return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-            .add(org.apache.lucene.document.LongField.newDistanceFeatureQuery("recency", RECENCY_WEIGHT, now, (long) (HALF_LIFE_DAYS * 86_400_000L)),
-                BooleanClause.Occur.SHOULD).build();
+            .add(new RecencyQuery("published", RECENCY_WEIGHT, now, (long) (HALF_LIFE_DAYS * 86_400_000L)), BooleanClause.Occur.SHOULD).build();
     }
 
     /** Runs {@code work} on a current searcher (again on the new one if a reindex switched generations under it). */
@@ -909,23 +932,23 @@ public final class SearchIndex implements AutoCloseable {
     private Results searchNow(String rawQuery, Filters filters, int page, long now) {
         var q = clip(rawQuery);
         int p = Math.max(1, Math.min(page, MAX_PAGE));
-        if (q.isEmpty() || active == null) return new Results(0, List.of(), p, building(), indexed.get(), toIndex.get(), "");
+        if (q.isEmpty() || active == null) return new Results(0, true, List.of(), p, building(), indexed.get(), toIndex.get(), "");
         Query query = recent(readerQuery(q, filters), now);
         Query words = parse(q); // what to highlight: the reader's words (the filters are not in the snippet's text)
         return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
-            var top = filters.newest() ? searcher.search(query, want, new Sort(new SortField("published", SortField.Type.LONG, true)))
+            var top = filters.newest() ? searcher.search(query, want, NEWEST_FIRST)
                 : searcher.search(query, want);
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withFieldMatcher(f -> true).withMaxLength(20_000).build();
+                .withFieldMatcher(f -> true).withMaxLength(20_000).withBreakIterator(SentenceBreaks::new).build();
             var snippets = highlighter.highlight("body", words, top, 2);
             var items = new ArrayList<Hit>();
             var stored = searcher.storedFields();
             for (int i = (p - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
-                var doc = stored.document(top.scoreDocs[i].doc);
+                var doc = stored.document(top.scoreDocs[i].doc, HIT_FIELDS); // the body is the highlighter's, read once
                 var snippet = snippets[i];
                 if (snippet == null) {
-                    var body = doc.get("body");
+                    var body = stored.document(top.scoreDocs[i].doc, java.util.Set.of("body")).get("body");
                     snippet = org.jsoup.nodes.Entities.escape(body.length() > 240 ? body.substring(0, 240) + "…" : body);
                 }
                 var thumb = doc.get("thumb");
@@ -935,9 +958,13 @@ public final class SearchIndex implements AutoCloseable {
             }
             long total = top.totalHits.value();
             var suggestion = total == 0 && p == 1 ? suggest(searcher, q, filters) : "";
-            return new Results(total, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
+            boolean exact = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
+            return new Results(total, exact, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
         });
     }
+
+    /** What a result shows, read from the index (the body only when no snippet was found in it). */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of("id", "path", "headline", "section_name", "byline", "published", "thumb", "thumb_w", "thumb_h");
 
     /**
      * "Did you mean": each plain word respelled to a more common term of the index within two edits, kept only when
@@ -1011,7 +1038,7 @@ public final class SearchIndex implements AutoCloseable {
         if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
         var query = recent(b.build(), clock.millis());
         return withSearcher(searcher -> {
-            var top = searcher.search(query, Math.max(1, offset + limit));
+            var top = searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(Math.max(1, offset + limit), Integer.MAX_VALUE)); // an exact count for the pager
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
             for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("id")).get("id")));

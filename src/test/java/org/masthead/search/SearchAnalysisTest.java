@@ -47,4 +47,12 @@ class SearchAnalysisTest {
         assertThat(tokens(SearchIndex.textAnalyzer("*"), "طلاب المدرسة Floods")).as("a photo's words, language unknown: both stemmers")
             .containsExactly("+طلاب", "+المدرسه", "=~مدرس", "+floods", "=~flood");
     }
+
+    @Test
+    void a_quoted_phrase_is_the_words_as_written_folded_one_term_a_position_and_a_plain_word_keeps_its_stems_issue_12() {
+        var index = new SearchIndex(java.nio.file.Path.of("unused"), null);
+        assertThat(index.parse("\"Council's FLOODS\"")).isInstanceOf(org.apache.lucene.search.PhraseQuery.class).hasToString("text:\"council floods\"");
+        assertThat(index.parse("\"المدرسة أحمد\"")).hasToString("text:\"المدرسه احمد\"");
+        assertThat(index.parse("floods").toString()).contains("text:floods").contains("text:flood").contains("text:" + SearchIndex.STEM + "flood");
+    }
 }
