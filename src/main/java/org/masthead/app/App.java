@@ -136,6 +136,7 @@ public final class App implements AutoCloseable {
         var node = "node-" + java.util.UUID.randomUUID();              // this process, in leases and the change log
         var changes = new ChangeLog(db);
         var publishing = new Publishing(db, articles, taxonomy, mediaStore, changes, node, clock, config.media().requireAltAndCredit());
+        mediaStore.logChangesWith(publishing::logPhotoChange); // a photo's words and their event commit together
         publishing.limitSectionsBy(user -> users.listSections(user.id())); // per-section editors: none listed means every section
         var blobs = new FileBlobStore(config.media().storageDir());
         var decoding = DecodeBudget.ofHeap(); // uploads and renditions share one bound on decoded pixels

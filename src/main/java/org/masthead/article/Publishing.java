@@ -219,16 +219,17 @@ public final class Publishing {
     }
 
     /**
+     * The event a photo's new words make, for the search indexes of every node, written in the transaction that stores
+     * them (see {@link org.masthead.media.MediaStore#logChangesWith}).
+     */
+    public void logPhotoChange(Handle h, long mediaId) { log(h, ArticleChanged.photo(mediaId), clock.millis()); }
+
+    /**
      * The library's words for a photo changed (or its focal point moved): every published story
      * that shows it is announced as changed, so its pages, feeds and CDN copies refresh.
      */
     public void photoChanged(long mediaId) {
-        var change = ArticleChanged.photo(mediaId); // for the search indexes of every node: the library's own words
-        db.transaction(h -> {
-            log(h, change, clock.millis());
-            return null;
-        });
-        emit(change);
+        emit(ArticleChanged.photo(mediaId)); // this node's search index at once (the others read the event logChange wrote)
         announceShown(articles.listPublishedIdsWithLeadPhoto(mediaId), "save");
     }
 

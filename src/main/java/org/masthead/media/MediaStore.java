@@ -32,7 +32,8 @@ public final class MediaStore {
 
     long insert(String sha, String path, PhotoFormat format, int width, int height, long size, PhotoText text, String sourceMetadata,
                 Long userId, long now) {
-        return db.transaction(h -> h.createQuery("""
+        return db.transaction(h -> {
+            long id = h.createQuery("""
                 insert into media (sha256, path, mime, width, height, byte_size, caption, credit, creator, copyright,
                                    alt_text, title, source_metadata, created_at, created_by)
                 values (:sha, :path, :mime, :w, :h, :size, :caption, :credit, :creator, :copyright, :alt, :title, :meta, :now, :user)
@@ -40,8 +41,25 @@ public final class MediaStore {
                 """).bind("sha", sha).bind("path", path).bind("mime", format.mime()).bind("w", width).bind("h", height)
             .bind("size", size).bind("caption", text.caption()).bind("credit", text.credit()).bind("creator", text.creator())
             .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title())
-            .bind("meta", sourceMetadata).bind("now", now).bind("user", userId).mapTo(Long.class).one());
+            .bind("meta", sourceMetadata).bind("now", now).bind("user", userId).mapTo(Long.class).one();
+            changeLog.photoChanged(h, id);
+            return id;
+        });
     }
+
+    /** Writes, in the transaction that changes a photo's words, the event every node's search index follows. */
+    @FunctionalInterface
+    public interface ChangeLogger {
+        void photoChanged(org.jdbi.v3.core.Handle h, long photoId);
+    }
+
+    private volatile ChangeLogger changeLog = (h, id) -> { };
+
+    /**
+     * New photos and saved library text log their event with {@code logger} before they commit: a caption the editor was
+     * told is saved is never missing from another node's search because the process died between the two.
+     */
+    public void logChangesWith(ChangeLogger logger) { this.changeLog = logger; }
 
     /** Library filters. */
     public enum Filter { ALL, MISSING_ALT, MISSING_CREDIT }
@@ -166,12 +184,16 @@ public final class MediaStore {
 
     /** Saves the library's words over {@code baseRevision}; false (nothing written) when someone saved them in between. */
     public boolean updateText(long id, int baseRevision, PhotoText text) {
-        return db.transaction(h -> h.createUpdate("""
+        return db.transaction(h -> {
+            boolean saved = h.createUpdate("""
                 update media set caption = :caption, credit = :credit, creator = :creator, copyright = :copyright,
                                  alt_text = :alt, title = :title, text_revision = text_revision + 1
                  where id = :id and text_revision = :base
                 """).bind("caption", text.caption()).bind("credit", text.credit()).bind("creator", text.creator())
             .bind("copyright", text.copyright()).bind("alt", text.altText()).bind("title", text.title()).bind("id", id)
-            .bind("base", baseRevision).execute() == 1);
+            .bind("base", baseRevision).execute() == 1;
+            if (saved) changeLog.photoChanged(h, id);
+            return saved;
+        });
     }
 }

@@ -23,8 +23,12 @@ class PhotoSearchClusterIT {
                 .as("the other node's library finds the new photo, stemmed (no substring search would)").extracting(Photo::id).contains(photo.id());
 
             int revision = a.mediaStore().textRevision(photo.id());
+            long before = a.changes().lastId();
+            assertThat(a.mediaStore().updateText(photo.id(), revision - 1, new PhotoText("Stale words", "", "", "", "", ""))).as("a stale form").isFalse();
+            assertThat(a.changes().listAfter(before, 10)).as("a refusal logs nothing").isEmpty();
             assertThat(a.mediaStore().updateText(photo.id(), revision, new PhotoText("Harvest resumes after the water receded — Паводок отступил", "REUTERS/Мария Иванова", "", "", "", ""))).isTrue();
-            a.publishing().photoChanged(photo.id());
+            assertThat(a.changes().listAfter(before, 10)).as("the save and its event committed together: no listener had to run for the other node to hear it")
+                .extracting(e -> e.change().photoId()).containsExactly(photo.id());
             assertThat(within(() -> b.mediaStore().search("receding паводок", MediaStore.Filter.ALL, 10, 0))).extracting(Photo::id).contains(photo.id());
             assertThat(b.mediaStore().search("floods", MediaStore.Filter.ALL, 10, 0)).as("nor by its old words").isEmpty();
         }
