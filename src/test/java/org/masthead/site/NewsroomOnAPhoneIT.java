@@ -48,6 +48,8 @@ class NewsroomOnAPhoneIT {
                         .replace("/pages/{id}", "/pages/" + page.page().id()).replace("/wire/{id}", "/wire/" + wireId).replace("/import/{id}", "/import/" + importId));
                 }
                 assertThat(paths).contains("/newsroom/articles/new", "/newsroom/fronts/home", "/newsroom/users", "/newsroom/photos/1");
+                paths.add("/newsroom/photos?q=" + java.net.URLEncoder.encode("فيضانات floods", java.nio.charset.StandardCharsets.UTF_8) + "&filter=missing-alt"); // a library search, its filter on
+                paths.add("/newsroom/articles?q=storm"); // the article list's search
                 int measured = 0;
                 for (var path : paths) {
                     phone.get(app.baseUrl() + path);
