@@ -1,7 +1,6 @@
 package org.masthead.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,23 +66,37 @@ public final class Backups {
         }
     }
 
-    /** Copies every regular file below {@code from}; returns {count, bytes}. */
+    /**
+     * Copies every regular file below {@code from}; returns {count, bytes}. The site may be serving meanwhile: a file
+     * still being written (the blob store's {@code .upload-*.tmp}, moved into place whole when done) is left out, and a
+     * file or folder removed between being listed and copied (a crop made again) is skipped, as the site no longer has it.
+     */
     private static long[] copyTree(Path from, Path to) throws IOException {
         var totals = new long[2];
         if (!Files.isDirectory(from)) return totals;
-        try (var files = Files.walk(from)) {
-            files.filter(Files::isRegularFile).forEach(f -> {
+        Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                var name = f.getFileName().toString();
+                if (!attrs.isRegularFile() || name.startsWith(".upload-") && name.endsWith(".tmp")) return java.nio.file.FileVisitResult.CONTINUE;
+                var dest = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(dest.getParent());
                 try {
-                    var dest = to.resolve(from.relativize(f).toString());
-                    Files.createDirectories(dest.getParent());
                     Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                    totals[0]++;
-                    totals[1] += Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-            });
-        }
+                totals[0]++;
+                totals[1] += Files.size(dest);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
         return totals;
     }
 }

@@ -56,7 +56,10 @@ public final class ReaderSite {
 
     private String language() { return site.get().language(); }
 
-    private org.masthead.http.Dates dates() { return site.get().dates(); }
+    private org.masthead.http.Dates dates() { return site.get().dates().in(language()); }
+
+    /** The reader site's own words, in the site's language. */
+    private ReaderText text() { return ReaderText.of(language()); }
 
     /** What a cached page must have been rendered with: the rail's rankings and the site's structure. */
     private long version() { return popularity.rankings().version() + 1_000_003L * siteVersion.current(); }
@@ -176,7 +179,7 @@ public final class ReaderSite {
         var article = opened.flatMap(o -> articles.find(o.articleId())).filter(a -> a.status() != ArticleStatus.KILLED);
         ctx.header("Cache-Control", CacheControl.PRIVATE).header("X-Robots-Tag", "noindex, nofollow");
         if (article.isEmpty()) {
-            error(ctx, 404, "This preview link has expired", "Ask the newsroom for a new preview link.");
+            error(ctx, 404, text().t("error.preview-expired"), text().t("error.preview-expired.message"));
             return;
         }
         var a = article.get();
@@ -201,8 +204,8 @@ public final class ReaderSite {
     /** Every correction, clarification and update, newest first. */
     private void corrections(Context ctx) {
         serve(ctx, "corrections", () -> {
-            var heading = "Corrections and clarifications";
-            var pageChrome = chrome(heading, "Corrections, clarifications and updates at " + siteName(), "/corrections/", "");
+            var heading = text().t("corrections.title");
+            var pageChrome = chrome(heading, text().t("corrections.description", siteName()), "/corrections/", "");
             return Optional.of(new PageCache.Rendered(templates.render("site/corrections.jte",
                 new Pages.Corrections(pageChrome, articles.listCorrections(100), popular())), "corrections"));
         });
@@ -225,8 +228,8 @@ public final class ReaderSite {
             var photo = profile == null || profile.photoId() == null ? null : media.find(profile.photoId()).orElse(null);
             var heading = name;
             var description = profile != null && !profile.bio().isEmpty() ? profile.paragraphs().get(0)
-                : kind.equals("tag") ? heading + " at " + siteName() : "Stories by " + name + " at " + siteName();
-            var title = (kind.equals("tag") ? heading : "Stories by " + name) + (page > 1 ? " (page " + page + ")" : "");
+                : text().t("list.at", kind.equals("tag") ? heading : text().t("list.by.title", name), siteName());
+            var title = paged(kind.equals("tag") ? heading : text().t("list.by.title", name), page);
             var listChrome = chrome(title, description, path, "");
             listChrome = listChrome.with(profile == null ? "" : StructuredData.author(profile, baseUrl, photo),
                 social(profile == null ? "website" : "profile", listChrome.title(), listChrome.description(), baseUrl + path, photo));
@@ -255,7 +258,7 @@ public final class ReaderSite {
             var years = java.util.stream.IntStream.iterate(lastYear, y -> y >= firstYear, y -> y - 1).boxed().toList();
             var months = counts.entrySet().stream().map(e -> new Pages.MonthCount("/%d/%02d/".formatted(year, e.getKey()),
                 monthName(year, e.getKey()), e.getValue())).toList();
-            var yearChrome = chrome("Stories from " + year, "Every story " + siteName() + " published in " + year, "/" + year + "/", "");
+            var yearChrome = chrome(text().t("year.title", String.valueOf(year)), text().t("year.description", siteName(), String.valueOf(year)), "/" + year + "/", "");
             return Optional.of(new PageCache.Rendered(templates.render("site/year.jte", new Pages.YearArchive(yearChrome, year, months, years, popular())),
                 SurrogateKeys.archive(year)));
         });
@@ -274,8 +277,7 @@ public final class ReaderSite {
             if (list.isEmpty()) return Optional.empty();
             var heading = monthName(year, month);
             var path = base + (page > 1 ? "?page=" + page : "");
-            var monthChrome = chrome("Stories from " + heading + (page > 1 ? " (page " + page + ")" : ""),
-                "Every story " + siteName() + " published in " + heading, path, "");
+            var monthChrome = chrome(paged(text().t("year.title", heading), page), text().t("year.description", siteName(), heading), path, "");
             return Optional.of(new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(monthChrome, heading,
                 list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), popular(), null, null, base, page, list.size() > FRONT_PAGE_SIZE)),
                 SurrogateKeys.archive(year)));
@@ -317,7 +319,7 @@ public final class ReaderSite {
                 var list = articles.listPublished(s.id(), 4, 0);
                 if (!list.isEmpty()) blocks.add(new Pages.SectionBlock(s, list));
             }
-            var homeChrome = chrome(siteName(), "The latest news from " + siteName(), "/", "");
+            var homeChrome = chrome(siteName(), text().t("home.title.description", siteName()), "/", "");
             homeChrome = homeChrome.with(StructuredData.home(siteName(), baseUrl, assets.url("logo.svg")),
                 social("website", siteName(), homeChrome.description(), baseUrl + "/", null));
             return Optional.of(new PageCache.Rendered(templates.render("site/home.jte", new Pages.Home(homeChrome, latest.get(0),
@@ -347,9 +349,9 @@ public final class ReaderSite {
             var s = section.get();
             var list = frontPage(s, page);
             if (list.isEmpty() && page > 1) return Optional.empty();
-            var title = page > 1 ? s.name() + " (page " + page + ")" : s.name();
+            var title = paged(s.name(), page);
             var path = s.path() + (page > 1 ? "?page=" + page : "");
-            var frontChrome = chrome(title, "Latest " + s.name() + " news", path, s.slug());
+            var frontChrome = chrome(title, text().t("front.description", s.name()), path, s.slug());
             frontChrome = frontChrome.with(StructuredData.section(s, siteName(), baseUrl, assets.url("logo.svg")),
                 social("website", title, frontChrome.description(), baseUrl + path, null));
             return Optional.of(new PageCache.Rendered(templates.render("site/front.jte", new Pages.Front(frontChrome,
@@ -365,7 +367,7 @@ public final class ReaderSite {
     private void staticPage(Context ctx, String slug) {
         var page = pages.findBySlug(slug);
         if (page.isEmpty()) {
-            if (pages.wasDeleted(slug)) error(ctx, 410, "This page has been taken down", "The page that was here has been removed.");
+            if (pages.wasDeleted(slug)) error(ctx, 410, text().t("error.page-gone"), text().t("error.page-gone.message"));
             else notFound(ctx);
             return;
         }
@@ -426,7 +428,7 @@ public final class ReaderSite {
             } else if (!sectionSlug.equals(canonical(sectionSlug)) || !slug.equals(canonical(slug))) {
                 moved(ctx, "/" + Slugs.encode(canonical(sectionSlug)) + "/" + Slugs.encode(canonical(slug))); // slugs are NFC, lower case
             } else if (articles.findStatus(sectionSlug, slug).filter(st -> st == ArticleStatus.UNPUBLISHED || st == ArticleStatus.KILLED).isPresent()) {
-                error(ctx, 410, "This story has been taken down", "The story that was here has been removed by the newsroom.");
+                error(ctx, 410, text().t("error.story-gone"), text().t("error.story-gone.message"));
             }
         }
     }
@@ -471,8 +473,8 @@ public final class ReaderSite {
         if (a.publishedAt() == null || clock.millis() - a.publishedAt() < archiveAfter.toMillis()) return "";
         var years = java.time.Period.between(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(dates().zone()).toLocalDate(),
             clock.instant().atZone(dates().zone()).toLocalDate()).getYears();
-        if (years < 1) return "This article is more than " + (archiveAfter.toDays() / 30) + " months old";
-        return "This article is more than " + (years == 1 ? "a year" : years + " years") + " old";
+        if (years < 1) return text().t("article.age.months", archiveAfter.toDays() / 30);
+        return text().t("article.age.years", years);
     }
 
     private java.util.Map<String, String> articleSocial(org.masthead.article.Article a) {
@@ -574,11 +576,11 @@ public final class ReaderSite {
             return;
         }
         if (crawler.test(ctx)) {
-            error(ctx, 200, "Search is for readers", "Search results are not for crawling; every story is in the sitemap and the feeds.");
+            error(ctx, 200, text().t("search.crawler"), text().t("search.crawler.message"));
             return;
         }
         if (!searchAllowed.test(ctx)) {
-            send(ctx, refusal(429, "60", "Too many searches", "Searches from your address are coming too fast; wait a minute and try again."));
+            send(ctx, refusal(429, "60", text().t("search.too-many"), text().t("search.too-many.message")));
             return;
         }
         var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -588,7 +590,7 @@ public final class ReaderSite {
             filters = org.masthead.search.SearchApiRoutes.filters(ctx);
             page = org.masthead.search.SearchApiRoutes.page(ctx);
         } catch (IllegalArgumentException e) {
-            error(ctx, 400, "That search could not be read", "The " + e.getMessage() + ".");
+            error(ctx, 400, text().t("search.unreadable"), text().t("search.unreadable.message", e.getMessage()));
             return;
         }
         org.masthead.search.SearchIndex.Results results;
@@ -611,7 +613,7 @@ public final class ReaderSite {
             ? base + "&page=" + (results.page() + 1) : "";
         var suggestion = results.suggestion().isEmpty() ? "" : searchUrl(results.suggestion(), params);
         boolean filtered = params.entrySet().stream().anyMatch(e -> !e.getKey().equals("sort") && e.getValue() != null && !e.getValue().isBlank());
-        var title = q.isEmpty() ? "Search" : "Search: " + q;
+        var title = q.isEmpty() ? text().t("search.title") : text().t("search.title.query", q);
         ctx.status(200).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
             .result(templates.render("site/search.jte", new Pages.Search(chrome(title, "", "/search", "").noindexed(), q, results,
                 taxonomy.listVisibleSections(), filters, prev, next, suggestion, filtered ? searchUrl(q, java.util.Map.of()) : "",
@@ -621,14 +623,15 @@ public final class ReaderSite {
     private static String nullToEmpty(String s) { return s == null ? "" : s.strip(); }
 
     public void notFound(Context ctx) {
-        error(ctx, 404, "Page not found", "We could not find that page. It may have moved or been taken down.");
+        error(ctx, 404, text().t("error.not-found"), text().t("error.not-found.message"));
     }
 
     /** Renders the reader error page; never cached by shared caches. */
     /** The busy page for the fast lane (a search while the node's search budget is spent). */
-    public org.masthead.http.FastLane.Refusal searchBusy() { return refusal(503, "5", "Search is busy", BUSY); }
+    public org.masthead.http.FastLane.Refusal searchBusy() { return refusal(503, "5", text().t("search.busy"), text().t("search.busy.message")); }
 
-    private static final String BUSY = "Many people are searching at once; try again in a few seconds. Every story is also on its section's page.";
+    /** A page's title, "(page 2)" after it past the first. */
+    private String paged(String title, int page) { return page > 1 ? text().t("list.page.title", title, page) : title; }
 
     /** A refusal a flood meets many times a second: rendered once (per site version) and sent from memory, so it costs next to nothing. */
     private org.masthead.http.FastLane.Refusal refusal(int status, String retryAfter, String heading, String message) {

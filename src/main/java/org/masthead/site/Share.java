@@ -15,9 +15,12 @@ public final class Share {
 
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 
-    public static List<Link> links(String url, String headline) {
+    public static List<Link> links(String url, String headline) { return links(url, headline, "E-mail"); }
+
+    /** The same, "E-mail" in the site's language ({@code emailLabel}); the services keep their own names. */
+    public static List<Link> links(String url, String headline, String emailLabel) {
         return List.of(
-            new Link("E-mail", "mailto:?subject=" + enc(headline) + "&body=" + enc(url)),
+            new Link(emailLabel, "mailto:?subject=" + enc(headline) + "&body=" + enc(url)),
             new Link("X", "https://x.com/intent/post?url=" + enc(url) + "&text=" + enc(headline)),
             new Link("Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + enc(url)),
             new Link("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + enc(url)),

@@ -18,6 +18,12 @@ public record SiteChrome(String siteName, String language, List<Section> section
     /** The accent colour's stylesheet, its address changing with the colour (so it can be cached for good). */
     public String themeUrl() { return "/theme.css?v=" + site.accent().replace("#", ""); }
 
+    /** The site's own words in its language (English where it has none yet). */
+    public ReaderText text() { return ReaderText.of(language); }
+
+    /** One of {@link #text()}'s, {@code args} put in. */
+    public String t(String key, Object... args) { return text().t(key, args); }
+
     /** The page's direction: right to left when the site's language is written so (the whole layout mirrors). */
     public String dir() { return org.masthead.http.Languages.dir(language); }
 

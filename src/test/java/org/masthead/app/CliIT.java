@@ -114,6 +114,8 @@ class CliIT {
                 app.services().popularity().tick();
                 return null;
             });
+            var inFlight = Files.createDirectories(app.dataDir().resolve("media/originals/zz")).resolve(".upload-42.tmp"); // an upload half written
+            Files.write(inFlight, new byte[] {1, 2, 3});
             var made = run("backup", backup.toString(), "--data", app.dataDir().toString());
             writes.get();
             assertThat(made.code()).as(made.err()).isZero();
@@ -121,6 +123,9 @@ class CliIT {
             assertThat(run("backup", backup.toString(), "--data", app.dataDir().toString()).err()).contains("is not an empty folder");
             try (var files = Files.walk(backup.resolve("media"))) {
                 assertThat(files.filter(f -> f.toString().endsWith(".jpg")).count()).as("the photos' files").isGreaterThanOrEqualTo(3);
+            }
+            try (var files = Files.walk(backup.resolve("media"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".tmp")).toList()).as("a file still being written is not backed up").isEmpty();
             }
         }
         var restore = run("restore", backup.toString(), "--data", restored.toString());
