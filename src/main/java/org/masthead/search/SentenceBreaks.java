@@ -99,32 +99,34 @@ final class SentenceBreaks extends BreakIterator {
 
     @Override
     public int following(int offset) {
-        check(offset);
-        int at = Arrays.binarySearch(bounds, 0, count, offset);
-        int next = at >= 0 ? at + 1 : -at - 1; // the first boundary after offset
-        if (next >= count) {
-            current = count - 1;
-            return DONE;
-        }
-        return bounds[current = next];
+        int at = find(offset);
+        return moveTo(at >= 0 ? at + 1 : -at - 1); // the first boundary after offset
     }
 
     @Override
     public int preceding(int offset) {
+        int at = find(offset);
+        return moveTo((at >= 0 ? at : -at - 1) - 1); // the last boundary before offset
+    }
+
+    /** Where {@code offset} is among the boundaries, as {@link Arrays#binarySearch} says. */
+    private int find(int offset) {
         check(offset);
-        int at = Arrays.binarySearch(bounds, 0, count, offset);
-        int before = (at >= 0 ? at : -at - 1) - 1; // the last boundary before offset
-        if (before < 0) {
-            current = 0;
+        return Arrays.binarySearch(bounds, 0, count, offset);
+    }
+
+    /** The boundary at {@code index}, made current; past either end, DONE with the current boundary at that end. */
+    private int moveTo(int index) {
+        if (index < 0 || index >= count) {
+            current = index < 0 ? 0 : count - 1;
             return DONE;
         }
-        return bounds[current = before];
+        return bounds[current = index];
     }
 
     @Override
     public boolean isBoundary(int offset) {
-        check(offset);
-        int at = Arrays.binarySearch(bounds, 0, count, offset);
+        int at = find(offset);
         if (at >= 0) current = at;
         else following(offset);
         return at >= 0;
