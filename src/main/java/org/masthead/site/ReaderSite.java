@@ -277,7 +277,7 @@ public final class ReaderSite {
             if (list.isEmpty()) return Optional.empty();
             var heading = monthName(year, month);
             var path = base + (page > 1 ? "?page=" + page : "");
-            var monthChrome = chrome(paged(text().t("year.title", heading), page), text().t("year.description", siteName(), heading), path, "");
+            var monthChrome = chrome(paged(text().t("month.title", heading), page), text().t("month.description", siteName(), heading), path, "");
             return Optional.of(new PageCache.Rendered(templates.render("site/list.jte", new Pages.Listing(monthChrome, heading,
                 list.subList(0, Math.min(FRONT_PAGE_SIZE, list.size())), popular(), null, null, base, page, list.size() > FRONT_PAGE_SIZE)),
                 SurrogateKeys.archive(year)));
@@ -580,7 +580,7 @@ public final class ReaderSite {
             return;
         }
         if (!searchAllowed.test(ctx)) {
-            send(ctx, refusal(429, "60", text().t("search.too-many"), text().t("search.too-many.message")));
+            send(ctx, refusal(429, "60", "search.too-many"));
             return;
         }
         var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -628,15 +628,18 @@ public final class ReaderSite {
 
     /** Renders the reader error page; never cached by shared caches. */
     /** The busy page for the fast lane (a search while the node's search budget is spent). */
-    public org.masthead.http.FastLane.Refusal searchBusy() { return refusal(503, "5", text().t("search.busy"), text().t("search.busy.message")); }
+    public org.masthead.http.FastLane.Refusal searchBusy() { return refusal(503, "5", "search.busy"); }
 
     /** A page's title, "(page 2)" after it past the first. */
     private String paged(String title, int page) { return page > 1 ? text().t("list.page.title", title, page) : title; }
 
     /** A refusal a flood meets many times a second: rendered once (per site version) and sent from memory, so it costs next to nothing. */
-    private org.masthead.http.FastLane.Refusal refusal(int status, String retryAfter, String heading, String message) {
-        var page = cache.get("refusal:" + status, version(), () -> Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
-            new Pages.Error(chrome(heading, "", "/search", ""), status, heading, message)), ""))).orElseThrow();
+    private org.masthead.http.FastLane.Refusal refusal(int status, String retryAfter, String textKey) {
+        var page = cache.get("refusal:" + status, version(), () -> {
+            var heading = text().t(textKey); // the site's words, looked up once per render, not per refusal
+            return Optional.of(new PageCache.Rendered(templates.render("site/error.jte",
+                new Pages.Error(chrome(heading, "", "/search", ""), status, heading, text().t(textKey + ".message"))), ""));
+        }).orElseThrow();
         return new org.masthead.http.FastLane.Refusal(status, retryAfter, page.contentType(), page.body());
     }
 

@@ -23,6 +23,7 @@ public final class ReaderText {
     private final com.ibm.icu.util.ULocale locale;
     private final Map<String, String> patterns;
     private final Map<String, String> english;
+    private final Map<String, String> plainWords = new ConcurrentHashMap<>();
 
     private ReaderText(String language, Map<String, String> patterns, Map<String, String> english) {
         this.language = language;
@@ -67,10 +68,15 @@ public final class ReaderText {
 
     /** The words for {@code key}, {@code args} put in ({0}, plurals, numbers); an unknown key is a programming error. */
     public String t(String key, Object... args) {
+        if (args.length == 0) {
+            var plain = plainWords.get(key);
+            if (plain != null) return plain;
+        }
         var pattern = patterns.getOrDefault(key, english.get(key));
         if (pattern == null) throw new IllegalArgumentException("no reader text for " + key);
-        if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) return pattern;
-        return new com.ibm.icu.text.MessageFormat(pattern, locale).format(args);
+        var out = pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0 ? pattern : new com.ibm.icu.text.MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) plainWords.put(key, out); // words without arguments are formatted once
+        return out;
     }
 
     /** The keys of the English file (every language's file should have each; a test checks Arabic's). */

@@ -57,6 +57,8 @@ class ArabicReaderSiteIT {
             pages.put("no-results", reader.get("/search?q=" + URLEncoder.encode("الفيضنات", StandardCharsets.UTF_8)).body());
             pages.put("year", reader.get("/" + year + "/").body());
             pages.put("corrections", reader.get("/corrections/").body());
+            int monthNumber = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getMonthValue();
+            pages.put("month", reader.get("/%d/%02d/".formatted(year, monthNumber)).body());
             var missing = reader.get("/news/missing");
             assertThat(missing.status()).isEqualTo(404);
             pages.put("not-found", missing.body());
@@ -73,6 +75,8 @@ class ArabicReaderSiteIT {
             assertThat(pages.get("article")).as("an Arabic month name in the dates").contains(month);
             assertThat(pages.get("search")).as("23 is 'many' in Arabic: the singular noun").contains("23 قصة عن «").contains("تضييق البحث");
             assertThat(pages.get("year")).contains("قصص عام " + year).contains("23 قصة");
+            assertThat(pages.get("month")).as("a month's archive is the month's stories, not a year's").contains("<title>قصص " + month + " " + year)
+                .contains("قصص أقدم");
             assertThat(pages.get("no-results")).contains("لا قصص تطابق «").contains("هل تقصد");
             assertThat(pages.get("not-found")).contains("الصفحة غير موجودة").contains("انتقل إلى الصفحة الرئيسية");
 
