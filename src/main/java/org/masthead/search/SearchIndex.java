@@ -799,12 +799,18 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** A user's query: phrases, prefixes and exclusions as Lucene's classic syntax has them, any term required; junk read as plain words. */
-    Query parse(String q) {
+    Query parse(String q) { return parse(q, true); }
+
+    /**
+     * {@code exactPhrases}: a "phrase" is its words as written (folded), never their stems: exact, and one term a position,
+     * so Lucene can skip. Otherwise each word of it also stands for its other forms (what a phrase no story has as written
+     * is searched with again).
+     */
+    Query parse(String q, boolean exactPhrases) {
         var parser = new QueryParser("text", analyzer) {
-            /** A "phrase" is the words as written (folded), never their stems: exact, and one position per word, so Lucene can skip. */
             @Override
             protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-                return quoted ? newFieldQuery(textAnalyzer("und"), field, queryText, true) : super.getFieldQuery(field, queryText, false);
+                return quoted && exactPhrases ? newFieldQuery(textAnalyzer("und"), field, queryText, true) : super.getFieldQuery(field, queryText, quoted);
             }
         };
         parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -826,8 +832,10 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The reader's query with its filters: published stories only. */
-    Query readerQuery(String q, Filters filters) {
-        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
+    Query readerQuery(String q, Filters filters) { return readerQuery(q, filters, true); }
+
+    private Query readerQuery(String q, Filters filters, boolean exactPhrases) {
+        var b = new BooleanQuery.Builder().add(parse(q, exactPhrases), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
         if (filters.section() != null && !filters.section().isBlank()) b.add(new TermQuery(new Term("section", filters.section())), BooleanClause.Occur.FILTER);
         if (filters.author() != null && !filters.author().isBlank()) b.add(new TermQuery(new Term("author", filters.author())), BooleanClause.Occur.FILTER);
         if (filters.tag() != null && !filters.tag().isBlank()) b.add(new TermQuery(new Term("tag", filters.tag())), BooleanClause.Occur.FILTER);
@@ -933,12 +941,15 @@ public final class SearchIndex implements AutoCloseable {
         var q = clip(rawQuery);
         int p = Math.max(1, Math.min(page, MAX_PAGE));
         if (q.isEmpty() || active == null) return new Results(0, true, List.of(), p, building(), indexed.get(), toIndex.get(), "");
-        Query query = recent(readerQuery(q, filters), now);
-        Query words = parse(q); // what to highlight: the reader's words (the filters are not in the snippet's text)
         return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
-            var top = filters.newest() ? searcher.search(query, want, NEWEST_FIRST)
-                : searcher.search(query, want);
+            boolean exactPhrases = true;
+            var top = top(searcher, recent(readerQuery(q, filters, true), now), want, filters.newest());
+            if (top.totalHits.value() == 0 && q.indexOf('"') >= 0) { // no story has the phrase as written: its words' other forms
+                exactPhrases = false;
+                top = top(searcher, recent(readerQuery(q, filters, false), now), want, filters.newest());
+            }
+            Query words = parse(q, exactPhrases); // what to highlight: the reader's words (the filters are not in the snippet's text)
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withFieldMatcher(f -> true).withMaxLength(20_000).withBreakIterator(SentenceBreaks::new).build();
             var snippets = highlighter.highlight("body", words, top, 2);
@@ -961,6 +972,10 @@ public final class SearchIndex implements AutoCloseable {
             boolean exact = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
             return new Results(total, exact, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
         });
+    }
+
+    private static org.apache.lucene.search.TopDocs top(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
+        return newest ? searcher.search(query, want, NEWEST_FIRST) : searcher.search(query, want);
     }
 
     /** What a result shows, read from the index (the body only when no snippet was found in it). */

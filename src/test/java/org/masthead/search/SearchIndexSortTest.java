@@ -53,6 +53,12 @@ class SearchIndexSortTest {
             assertThat(rare.totalExact()).isTrue();
             assertThat(rare.total()).isEqualTo(8);
 
+            assertThat(index.search("\"rare lighthouse keeper\"", SearchIndex.Filters.NONE, 1, NOW).total()).as("a phrase as written").isEqualTo(8);
+            var otherForms = index.search("\"lighthouse keepers\"", SearchIndex.Filters.NONE, 1, NOW);
+            assertThat(otherForms.total()).as("no story has the phrase as written: its words' other forms are searched").isEqualTo(8);
+            assertThat(otherForms.items().getFirst().snippetHtml()).contains("<mark>lighthouse keeper</mark>");
+            assertThat(index.search("\"keeper lighthouse\"", SearchIndex.Filters.NONE, 1, NOW).total()).as("still a phrase: its order counts").isZero();
+
             var newest = index.search("ferry", new SearchIndex.Filters(null, null, null, null, null, true), 1, NOW);
             assertThat(newest.items()).extracting(SearchIndex.Hit::publishedAt)
                 .containsExactly(java.util.stream.LongStream.range(0, 10).map(d -> NOW - d * DAY).boxed().toArray(Long[]::new));
