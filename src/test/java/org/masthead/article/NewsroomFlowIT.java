@@ -70,7 +70,7 @@ abstract class NewsroomFlowIT {
             .contains("width=\"800\" height=\"450\"")
             .containsPattern("<figcaption><span class=\"caption\" dir=\"auto\">Councillors leave the chamber after the vote in Harrowgate\\.</span> "
                 + "<span class=\"credit\" dir=\"auto\">MASTHEAD/Jane Doe</span></figcaption>")
-            .containsPattern("Published <time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">")
+            .containsPattern("Published <time dir=\"auto\" datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">")
             .contains("<li><a dir=\"auto\" href=\"/tag/budget/\">Budget</a></li>")
             .contains("<main id=\"main\"", "<header", "<nav", "<footer", "<article");
         var photoUrl = article.leadPhoto().url();

@@ -84,6 +84,8 @@ class ArabicReaderSiteIT {
             try {
                 browser.get(app.baseUrl() + "/search?q=" + URLEncoder.encode("الفيضانات", StandardCharsets.UTF_8));
                 assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[role=status]")).getText()).startsWith("23 قصة عن «");
+                assertThat(browser.findElement(org.openqa.selenium.By.cssSelector(".search-results .meta time")).getCssValue("direction"))
+                    .as("an Arabic date beside a Latin section name keeps its own order").isEqualTo("rtl");
                 assertThat(Chromium.axeViolations(browser)).as("axe on the Arabic search page").isEmpty();
                 assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth;"))
                     .isLessThanOrEqualTo((Long) browser.executeScript("return document.documentElement.clientWidth;"));

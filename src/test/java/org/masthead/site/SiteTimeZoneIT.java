@@ -34,9 +34,9 @@ class SiteTimeZoneIT {
                 paths[i] = node.get("path").asText();
             }
             var winter = app.browser().get(paths[0]).body();
-            assertThat(winter).contains("<time datetime=\"2026-12-01T17:58:00Z\">1 December 2026, 12:58 EST</time>");
+            assertThat(winter).contains("<time dir=\"auto\" datetime=\"2026-12-01T17:58:00Z\">1 December 2026, 12:58 EST</time>");
             var summer = app.browser().get(paths[1]).body();
-            assertThat(summer).contains("<time datetime=\"2026-07-01T16:58:00Z\">1 July 2026, 12:58 EDT</time>");
+            assertThat(summer).contains("<time dir=\"auto\" datetime=\"2026-07-01T16:58:00Z\">1 July 2026, 12:58 EDT</time>");
             assertThat(admin.get("/newsroom/audit").body()).containsPattern("\\d{2}:\\d{2} E[SD]T</time>");
         }
     }
