@@ -160,8 +160,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * After KeywordRepeat and a stemmer: drops a stem equal to its word, marks the others with {@link #STEM}; for a query
-     * ({@code plainToo}) also gives the unmarked stem at the same position.
+     * After KeywordRepeat and a stemmer: a story's text drops a stem equal to its word and marks the others with
+     * {@link #STEM}; a query ({@code plainToo}) keeps every marked stem (a word that is its own stem must still find its
+     * other forms) and, where the stem differs, the unmarked stem too at the same position.
      */
     static final class StemCopies extends org.apache.lucene.analysis.TokenFilter {
         private final boolean plainToo;
@@ -194,8 +195,13 @@ public final class SearchIndex implements AutoCloseable {
                     keyword.setKeyword(false);
                     return true;
                 }
-                if (java.util.Arrays.equals(term.buffer(), 0, term.length(), word, 0, wordLength)) continue; // the stem is the word
+                boolean same = java.util.Arrays.equals(term.buffer(), 0, term.length(), word, 0, wordLength);
+                if (same && !plainToo) continue; // the stem is the word: a story's text holds it once
                 increment.setPositionIncrement(0);
+                if (same) { // a query's word that is its own stem still looks for the stories holding its other forms ("flood": "flooded")
+                    mark();
+                    return true;
+                }
                 if (plainToo) {
                     pendingMarked = captureState();
                     return true;
@@ -579,12 +585,17 @@ public final class SearchIndex implements AutoCloseable {
             var e = QueryParser.escape(w); // the word (stemmed, as stories are searched) or any word it begins
             words.append(w.matches("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._'-]*") ? "(" + e + " OR " + e + "*)" : w);
         }
-        var b = new BooleanQuery.Builder().add(parse(words.toString()), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
-        if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
-        var query = b.build();
+        java.util.function.Function<Boolean, Query> queryFor = exactPhrases -> {
+            var b = new BooleanQuery.Builder().add(parse(words.toString(), exactPhrases), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
+            if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
+            return b.build();
+        };
         return withSearcher(searcher -> {
-            if (offset >= searcher.count(query)) return List.<Long>of(); // a page past the end collects nothing
+            var query = queryFor.apply(true);
+            int count = searcher.count(query);
+            if (count == 0 && hasPhrase(q)) count = searcher.count(query = queryFor.apply(false)); // as a reader's search does
+            if (offset >= count) return List.<Long>of(); // a page past the end collects nothing
             var top = searcher.search(query, offset + limit, new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
@@ -945,7 +956,7 @@ public final class SearchIndex implements AutoCloseable {
             int want = p * PAGE_SIZE;
             boolean exactPhrases = true;
             var top = top(searcher, recent(readerQuery(q, filters, true), now), want, filters.newest());
-            if (top.totalHits.value() == 0 && q.indexOf('"') >= 0) { // no story has the phrase as written: its words' other forms
+            if (top.totalHits.value() == 0 && hasPhrase(q)) { // no story has the phrase as written: its words' other forms
                 exactPhrases = false;
                 top = top(searcher, recent(readerQuery(q, filters, false), now), want, filters.newest());
             }
@@ -973,6 +984,9 @@ public final class SearchIndex implements AutoCloseable {
             return new Results(total, exact, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
         });
     }
+
+    /** Whether a query holds a "phrase" (searched again with its words' other forms when, as written, it finds nothing). */
+    private static boolean hasPhrase(String q) { return q.indexOf('"') >= 0; }
 
     private static org.apache.lucene.search.TopDocs top(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
         return newest ? searcher.search(query, want, NEWEST_FIRST) : searcher.search(query, want);
@@ -1046,14 +1060,20 @@ public final class SearchIndex implements AutoCloseable {
     public NewsroomResults searchNewsroom(String rawQuery, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset) {
         var q = clip(rawQuery);
         if (q.isEmpty() || active == null) return new NewsroomResults(0, List.of());
-        var b = new BooleanQuery.Builder().add(parse(q), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
-        if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
-        if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
-        if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
-        var query = recent(b.build(), clock.millis());
+        java.util.function.Function<Boolean, Query> query = exactPhrases -> {
+            var b = new BooleanQuery.Builder().add(parse(q, exactPhrases), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
+            if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
+            if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
+            if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
+            return recent(b.build(), clock.millis());
+        };
         return withSearcher(searcher -> {
-            var top = searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(Math.max(1, offset + limit), Integer.MAX_VALUE)); // an exact count for the pager
+            int n = Math.max(1, offset + limit);
+            var top = searcher.search(query.apply(true), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE)); // an exact count for the pager
+            if (top.totalHits.value() == 0 && hasPhrase(q)) { // as a reader's search does
+                top = searcher.search(query.apply(false), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+            }
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
             for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("id")).get("id")));

@@ -105,6 +105,8 @@ abstract class MediaLibraryIT {
         assertThat(editor.get("/newsroom/photos?q=" + enc("gharabli") + "&filter=missing-alt").body()).as("it has alt text now")
             .doesNotContain("Streets flooded near the school");
         assertThat(editor.get("/newsroom/photos?q=" + enc("\"near the school\"")).body()).as("a phrase").contains("Streets flooded near the school");
+        assertThat(editor.get("/newsroom/photos?q=" + enc("\"streets flood\"")).body()).as("a phrase no caption has as written: its words' other forms")
+            .contains("Streets flooded near the school");
         assertThat(editor.get("/newsroom/photos?q=" + enc("(((\"")).status()).as("junk is read as words, never a 500").isEqualTo(200);
         for (var hostile : new String[] {"%00%01%7F", "%FF%FE", "%E2%80%AE" + enc("رويترز"), "a".repeat(5000), enc("a* b* c* d* e* f* g* h* ".repeat(8)),
             enc("gharabli") + "&page=100000"}) {

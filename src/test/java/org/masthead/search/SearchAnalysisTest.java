@@ -34,7 +34,7 @@ class SearchAnalysisTest {
     @Test
     void a_query_word_finds_every_form_through_the_marked_stem_and_the_stem_written_as_a_word_issue_12() throws Exception {
         assertThat(tokens(SearchIndex.analyzer(), "floods")).containsExactly("+floods", "=flood", "=~flood");
-        assertThat(tokens(SearchIndex.analyzer(), "flood")).containsExactly("+flood");
+        assertThat(tokens(SearchIndex.analyzer(), "flood")).as("a word that is its own stem still finds 'flooded'").containsExactly("+flood", "=~flood");
     }
 
     @Test

@@ -172,6 +172,8 @@ class SearchIT {
             var found = desk.get("/newsroom/articles?q=zebrafish").body();
             assertThat(found).as("editors search every status").contains("Zebrafish merger plans").contains("Quarterly zebrafish audit");
             assertThat(desk.get("/newsroom/articles?q=zebrafish&status=published").body()).doesNotContain("Zebrafish merger plans");
+            assertThat(desk.get("/newsroom/articles?q=" + java.net.URLEncoder.encode("\"zebrafish mergers\"", java.nio.charset.StandardCharsets.UTF_8)).body())
+                .as("a phrase no story has as written finds its other forms, as a reader's search does").contains("Zebrafish merger plans");
             var contributor = app.browser();
             contributor.signIn("cora@example.com", "cora contributor password 1");
             var own = contributor.get("/newsroom/articles?q=zebrafish").body();

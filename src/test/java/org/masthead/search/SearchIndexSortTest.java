@@ -49,6 +49,8 @@ class SearchIndexSortTest {
             var last = index.search("ferry", SearchIndex.Filters.NONE, SearchIndex.MAX_PAGE, NOW);
             assertThat(last.items()).as("the deepest page a reader can reach is still full").hasSize(SearchIndex.PAGE_SIZE);
 
+            assertThat(index.search("cross", SearchIndex.Filters.NONE, 1, NOW).items()).as("a word that is its own stem finds its other forms ('crossing')")
+                .hasSize(SearchIndex.PAGE_SIZE);
             var rare = index.search("lighthouse", SearchIndex.Filters.NONE, 1, NOW);
             assertThat(rare.totalExact()).isTrue();
             assertThat(rare.total()).isEqualTo(8);
