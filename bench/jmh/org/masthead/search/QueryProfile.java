@@ -23,7 +23,7 @@ public final class QueryProfile {
             for (var q : queries) {
                 var times = new double[runs];
                 var matching = new double[runs];
-                var query = SearchIndex.recent(index.readerQuery(q.text(), new SearchIndex.Filters(q.section(), null, null, null, null, false)), SearchBench.now);
+                var query = SearchIndex.recent(index.readerQuery(q.text(), new SearchIndex.Filters(q.section(), null, null, null, null, false), reader), SearchBench.now);
                 org.apache.lucene.search.TopDocs top = null;
                 for (int i = 0; i < runs; i++) {
                     long t = System.nanoTime();

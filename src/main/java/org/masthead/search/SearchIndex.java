@@ -585,16 +585,16 @@ public final class SearchIndex implements AutoCloseable {
             var e = QueryParser.escape(w); // the word (stemmed, as stories are searched) or any word it begins
             words.append(w.matches("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._'-]*") ? "(" + e + " OR " + e + "*)" : w);
         }
-        java.util.function.Function<Boolean, Query> queryFor = exactPhrases -> {
-            var b = new BooleanQuery.Builder().add(parse(words.toString(), exactPhrases), BooleanClause.Occur.MUST)
+        java.util.function.BiFunction<Boolean, org.apache.lucene.index.IndexReader, Query> queryFor = (exactPhrases, reader) -> {
+            var b = new BooleanQuery.Builder().add(parse(words.toString(), exactPhrases, reader), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
             if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
             return b.build();
         };
         return withSearcher(searcher -> {
-            var query = queryFor.apply(true);
+            var query = queryFor.apply(true, searcher.getIndexReader());
             int count = searcher.count(query);
-            if (count == 0 && hasPhrase(q)) count = searcher.count(query = queryFor.apply(false)); // as a reader's search does
+            if (count == 0 && hasPhrase(q)) count = searcher.count(query = queryFor.apply(false, searcher.getIndexReader())); // as a reader's search does
             if (offset >= count) return List.<Long>of(); // a page past the end collects nothing
             var top = searcher.search(query, offset + limit, new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
             var stored = searcher.storedFields();
@@ -810,18 +810,28 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** A user's query: phrases, prefixes and exclusions as Lucene's classic syntax has them, any term required; junk read as plain words. */
-    Query parse(String q) { return parse(q, true); }
+    Query parse(String q) { return parse(q, true, null); }
 
     /**
      * {@code exactPhrases}: a "phrase" is its words as written (folded), never their stems: exact, and one term a position,
      * so Lucene can skip. Otherwise each word of it also stands for its other forms (what a phrase no story has as written
-     * is searched with again).
+     * is searched with again). With {@code reader}, a word's forms no story holds are left out (a synonym of one term
+     * is that term's own query, which Lucene skips through by its impacts; one with an absent form was scored for every match).
      */
-    Query parse(String q, boolean exactPhrases) {
+    Query parse(String q, boolean exactPhrases, org.apache.lucene.index.@Nullable IndexReader reader) {
         var parser = new QueryParser("text", analyzer) {
             @Override
             protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
                 return quoted && exactPhrases ? newFieldQuery(textAnalyzer("und"), field, queryText, true) : super.getFieldQuery(field, queryText, quoted);
+            }
+
+            @Override
+            protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+                if (reader == null) return super.newSynonymQuery(field, terms);
+                var held = java.util.Arrays.stream(terms).filter(t -> held(reader, new Term(field, t.term()))).toArray(TermAndBoost[]::new);
+                if (held.length == 0) return new TermQuery(new Term(field, terms[0].term()));
+                if (held.length == 1) return new TermQuery(new Term(field, held[0].term()));
+                return super.newSynonymQuery(field, held);
             }
         };
         parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -843,10 +853,10 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The reader's query with its filters: published stories only. */
-    Query readerQuery(String q, Filters filters) { return readerQuery(q, filters, true); }
+    Query readerQuery(String q, Filters filters, org.apache.lucene.index.@Nullable IndexReader reader) { return readerQuery(q, filters, true, reader); }
 
-    private Query readerQuery(String q, Filters filters, boolean exactPhrases) {
-        var b = new BooleanQuery.Builder().add(parse(q, exactPhrases), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
+    private Query readerQuery(String q, Filters filters, boolean exactPhrases, org.apache.lucene.index.@Nullable IndexReader reader) {
+        var b = new BooleanQuery.Builder().add(parse(q, exactPhrases, reader), BooleanClause.Occur.MUST).add(NOT_FOR_READERS, BooleanClause.Occur.MUST_NOT);
         if (filters.section() != null && !filters.section().isBlank()) b.add(new TermQuery(new Term("section", filters.section())), BooleanClause.Occur.FILTER);
         if (filters.author() != null && !filters.author().isBlank()) b.add(new TermQuery(new Term("author", filters.author())), BooleanClause.Occur.FILTER);
         if (filters.tag() != null && !filters.tag().isBlank()) b.add(new TermQuery(new Term("tag", filters.tag())), BooleanClause.Occur.FILTER);
@@ -955,12 +965,12 @@ public final class SearchIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
             boolean exactPhrases = true;
-            var top = top(searcher, recent(readerQuery(q, filters, true), now), want, filters.newest());
+            var top = top(searcher, recent(readerQuery(q, filters, true, searcher.getIndexReader()), now), want, filters.newest());
             if (top.totalHits.value() == 0 && hasPhrase(q)) { // no story has the phrase as written: its words' other forms
                 exactPhrases = false;
-                top = top(searcher, recent(readerQuery(q, filters, false), now), want, filters.newest());
+                top = top(searcher, recent(readerQuery(q, filters, false, searcher.getIndexReader()), now), want, filters.newest());
             }
-            Query words = parse(q, exactPhrases); // what to highlight: the reader's words (the filters are not in the snippet's text)
+            Query words = parse(q, exactPhrases, null); // what to highlight: the reader's words (the filters are not in the snippet's text)
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withFieldMatcher(f -> true).withMaxLength(20_000).withBreakIterator(SentenceBreaks::new).build();
             var snippets = highlighter.highlight("body", words, top, 2);
@@ -983,6 +993,14 @@ public final class SearchIndex implements AutoCloseable {
             boolean exact = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
             return new Results(total, exact, List.copyOf(items), p, building(), indexed.get(), toIndex.get(), suggestion);
         });
+    }
+
+    private static boolean held(org.apache.lucene.index.IndexReader reader, Term term) {
+        try {
+            return reader.docFreq(term) > 0;
+        } catch (IOException e) {
+            return true; // unsure: keep the form
+        }
     }
 
     /** Whether a query holds a "phrase" (searched again with its words' other forms when, as written, it finds nothing). */
@@ -1022,7 +1040,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (!changed) return "";
         var respelled = out.toString();
-        return searcher.count(readerQuery(respelled, filters)) > 0 ? respelled : "";
+        return searcher.count(readerQuery(respelled, filters, searcher.getIndexReader())) > 0 ? respelled : "";
     }
 
     /**
@@ -1060,8 +1078,8 @@ public final class SearchIndex implements AutoCloseable {
     public NewsroomResults searchNewsroom(String rawQuery, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset) {
         var q = clip(rawQuery);
         if (q.isEmpty() || active == null) return new NewsroomResults(0, List.of());
-        java.util.function.Function<Boolean, Query> query = exactPhrases -> {
-            var b = new BooleanQuery.Builder().add(parse(q, exactPhrases), BooleanClause.Occur.MUST)
+        java.util.function.BiFunction<Boolean, org.apache.lucene.index.IndexReader, Query> query = (exactPhrases, reader) -> {
+            var b = new BooleanQuery.Builder().add(parse(q, exactPhrases, reader), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
             if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
             if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
@@ -1070,9 +1088,9 @@ public final class SearchIndex implements AutoCloseable {
         };
         return withSearcher(searcher -> {
             int n = Math.max(1, offset + limit);
-            var top = searcher.search(query.apply(true), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE)); // an exact count for the pager
+            var top = searcher.search(query.apply(true, searcher.getIndexReader()), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE)); // an exact count for the pager
             if (top.totalHits.value() == 0 && hasPhrase(q)) { // as a reader's search does
-                top = searcher.search(query.apply(false), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+                top = searcher.search(query.apply(false, searcher.getIndexReader()), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
             }
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();

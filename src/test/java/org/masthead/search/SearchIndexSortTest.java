@@ -40,7 +40,12 @@ class SearchIndexSortTest {
             }
             w.commit();
         }
-        try (var index = SearchIndex.serving(root, "g1")) {
+        try (var index = SearchIndex.serving(root, "g1"); var dir = FSDirectory.open(root.resolve("g1"));
+             var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            assertThat(index.parse("spoke", true, reader)).as("no story holds another form: the word's own term query, which skips by impacts")
+                .isEqualTo(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("text", "spoke")));
+            assertThat(index.parse("crossing", true, reader).toString()).as("the forms stories hold, and only those")
+                .contains("text:crossing").contains("text:" + SearchIndex.STEM + "cross").doesNotContainPattern("text:cross[ )]");
             var common = index.search("ferry", SearchIndex.Filters.NONE, 1, NOW);
             assertThat(common.totalExact()).as("4,000 matches: counted until the top pages were certain").isFalse();
             assertThat(common.total()).isBetween(1_000L, 3_999L);
