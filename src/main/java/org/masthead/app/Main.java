@@ -288,11 +288,16 @@ public final class Main implements Runnable {
     static final class Reindex implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Option(names = "--data", description = "data folder (default ./data)") Path data;
+        @Option(names = "--threads", description = "stories read and analysed at once (default: half the cores, the rest left to the site)") Integer threads;
 
         @Override
         public Integer call() throws Exception {
             var config = configFor(data);
             var err = spec.commandLine().getErr();
+            if (threads != null && (threads < 1 || threads > 256)) {
+                err.println("masthead: --threads must be from 1 to 256, not " + threads);
+                return 2;
+            }
             try (var services = new ClosingServices(App.services(config, Clock.systemUTC()))) {
                 long started = System.nanoTime();
                 long[] shown = {0};
@@ -303,7 +308,7 @@ public final class Main implements Runnable {
                         shown[0] = now;
                         err.print("\r" + progressBar(done, total, now - started));
                         err.flush();
-                    });
+                    }, threads == null ? 0 : threads);
                 err.println();
                 spec.commandLine().getOut().println("Reindexed " + services.s().articles().count() + " stories into " + name + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms; a running site switches to it within a second.");

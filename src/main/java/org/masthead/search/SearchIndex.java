@@ -497,15 +497,30 @@ public final class SearchIndex implements AutoCloseable {
     private long logSeq() { return changeLog == null ? 0 : changeLog.lastId(); }
 
     /** Indexes every story, in every status, from SQL into {@code writer}; {@code progress} hears (done, total). */
+    /**
+     * Threads a rebuild reads and analyses stories on: half the cores (at least one), the rest left to the site it runs
+     * beside; {@code ./masthead reindex --threads} sets another.
+     */
+    private int buildThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
     private void fill(IndexWriter writer, Progress progress) throws IOException {
         indexed.set(0);
         toIndex.set(articles.count() + (photos == null ? 0 : photos.count()));
         progress.report(0, toIndex.get());
-        forEachId(articles::listIds, id -> {
-            var a = articles.find(id);
-            if (a.isPresent()) writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
-            progress.report(indexed.incrementAndGet(), toIndex.get());
-        });
+        var pool = buildThreads > 1
+            ? java.util.concurrent.Executors.newFixedThreadPool(buildThreads, Thread.ofPlatform().name("search-build-", 0).daemon(true).factory()) : null;
+        try {
+            forEachIdPage(articles::listIds, ids -> { // a page at a time, its stories on every build thread; progress from this one
+                inParallel(pool, ids, id -> {
+                    var a = articles.find(id);
+                    if (a.isPresent()) writer.updateDocument(new Term("id", String.valueOf(id)), document(a.get(), thumbnailWidths));
+                    indexed.incrementAndGet();
+                });
+                progress.report(indexed.get(), toIndex.get());
+            });
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
         if (photos != null) forEachId(photos::listIds, id -> {
             indexPhoto(writer, id);
             progress.report(indexed.incrementAndGet(), toIndex.get());
@@ -518,13 +533,47 @@ public final class SearchIndex implements AutoCloseable {
     @FunctionalInterface
     private interface IdWork { void run(long id) throws IOException; }
 
+    @FunctionalInterface
+    private interface IdsWork { void run(List<Long> ids) throws IOException; }
+
     /** Every id a store lists, 500 to a read. */
     private static void forEachId(IdPage page, IdWork work) throws IOException {
+        forEachIdPage(page, ids -> {
+            for (long id : ids) work.run(id);
+        });
+    }
+
+    private static void forEachIdPage(IdPage page, IdsWork work) throws IOException {
         for (long after = 0; ; ) {
             var ids = page.after(after, 500);
-            for (long id : ids) work.run(id);
+            work.run(ids);
             if (ids.size() < 500) return;
             after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** {@code work} for each id on {@code pool}'s threads (here when null), returning when all are done; the first failure is thrown. */
+    private static void inParallel(java.util.concurrent.@Nullable ExecutorService pool, List<Long> ids, IdWork work) throws IOException {
+        if (pool == null) {
+            for (long id : ids) work.run(id);
+            return;
+        }
+        var done = new ArrayList<java.util.concurrent.Future<?>>(ids.size());
+        for (long id : ids) done.add(pool.submit(() -> {
+            work.run(id);
+            return null;
+        }));
+        for (var f : done) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("the rebuild was interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IOException(e.getCause());
+            }
         }
     }
 
@@ -626,8 +675,16 @@ public final class SearchIndex implements AutoCloseable {
     /** The same, with the photo library (what the site and {@code ./masthead reindex} index). */
     public static String rebuild(Path root, ArticleStore articles, org.masthead.media.@Nullable MediaStore photos,
                                  org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths, java.time.Clock clock, Progress progress) {
+        return rebuild(root, articles, photos, changeLog, thumbnailWidths, clock, progress, 0);
+    }
+
+    /** The same on {@code threads} build threads (0: half the cores). */
+    public static String rebuild(Path root, ArticleStore articles, org.masthead.media.@Nullable MediaStore photos,
+                                 org.masthead.article.@Nullable ChangeLog changeLog, List<Integer> thumbnailWidths, java.time.Clock clock, Progress progress,
+                                 int threads) {
         var index = new SearchIndex(root, articles, changeLog, thumbnailWidths, clock);
         index.photos = photos;
+        if (threads > 0) index.buildThreads = threads;
         try {
             Files.createDirectories(root);
             var name = index.newGenerationName();

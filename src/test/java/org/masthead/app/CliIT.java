@@ -254,5 +254,30 @@ class CliIT {
         var current = Files.readString(dir.resolve("search").resolve("CURRENT")).strip();
         assertThat(dir.resolve("search").resolve(current)).isDirectory();
         assertThat(Main.progressBar(50, 200, 2_000_000_000L)).isEqualTo("[#######.......................] 50 / 200 stories  25%  25/s  ETA 0:06");
+        assertThat(run("reindex", "--threads", "0", "--data", dir.toString()).err()).contains("--threads must be from 1 to 256");
+    }
+
+    @Test
+    void reindex_on_several_threads_beside_a_serving_site_indexes_every_story_and_the_site_takes_it_up_issue_12(@TempDir Path dir) throws Exception {
+        try (var app = org.masthead.testing.TestApp.start(org.masthead.db.Database.Engine.SQLITE)) {
+            var s = app.services();
+            var admin = s.accounts().create("reindex-admin@example.com", "Reindex Admin", org.masthead.account.Role.ADMIN, "reindex admin password");
+            long news = s.taxonomy().findSectionBySlug("news").orElseThrow().id();
+            for (int i = 0; i < 1_100; i++) { // more than two pages of ids, split over the threads
+                s.publishing().create(admin, new org.masthead.article.ArticleDraft("Harbour story " + i, "", news, "", "<p>Ferry " + i + ".</p>", "",
+                    java.util.List.of("Clara Wren"), java.util.List.of(), ""), (Long) null);
+            }
+            var done = run("reindex", "--threads", "3", "--data", app.dataDir().toString());
+            assertThat(done.code()).as(done.err()).isZero();
+            assertThat(done.out()).startsWith("Reindexed " + app.services().articles().count() + " stories into g");
+            var generation = done.out().replaceAll("(?s).* into (g[0-9]+).*", "$1");
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (!Files.readString(app.dataDir().resolve("search/CURRENT")).strip().equals(generation) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+            try (var dirOf = org.apache.lucene.store.FSDirectory.open(app.dataDir().resolve("search").resolve(generation));
+                 var reader = org.apache.lucene.index.DirectoryReader.open(dirOf)) {
+                assertThat(reader.numDocs()).as("every story once, whichever thread took it").isGreaterThanOrEqualTo((int) app.services().articles().count());
+                assertThat(reader.leaves().getFirst().reader().getMetaData().sort()).isNotNull();
+            }
+        }
     }
 }
