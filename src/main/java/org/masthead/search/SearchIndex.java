@@ -496,13 +496,13 @@ public final class SearchIndex implements AutoCloseable {
 
     private long logSeq() { return changeLog == null ? 0 : changeLog.lastId(); }
 
-    /** Indexes every story, in every status, from SQL into {@code writer}; {@code progress} hears (done, total). */
     /**
      * Threads a rebuild reads and analyses stories on: half the cores (at least one), the rest left to the site it runs
      * beside; {@code ./masthead reindex --threads} sets another.
      */
     private int buildThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
+    /** Indexes every story, in every status, from SQL into {@code writer}; {@code progress} hears (done, total). */
     private void fill(IndexWriter writer, Progress progress) throws IOException {
         indexed.set(0);
         toIndex.set(articles.count() + (photos == null ? 0 : photos.count()));
@@ -634,18 +634,17 @@ public final class SearchIndex implements AutoCloseable {
             var e = QueryParser.escape(w); // the word (stemmed, as stories are searched) or any word it begins
             words.append(w.matches("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._'-]*") ? "(" + e + " OR " + e + "*)" : w);
         }
-        java.util.function.BiFunction<Boolean, org.apache.lucene.index.IndexReader, Query> queryFor = (exactPhrases, reader) -> {
-            var b = new BooleanQuery.Builder().add(parse(words.toString(), exactPhrases, reader), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
-            if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
-            return b.build();
-        };
+        record Counted(Query query, int count) {}
         return withSearcher(searcher -> {
-            var query = queryFor.apply(true, searcher.getIndexReader());
-            int count = searcher.count(query);
-            if (count == 0 && hasPhrase(q)) count = searcher.count(query = queryFor.apply(false, searcher.getIndexReader())); // as a reader's search does
-            if (offset >= count) return List.<Long>of(); // a page past the end collects nothing
-            var top = searcher.search(query, offset + limit, new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
+            var matching = asWrittenFirst(q, exactPhrases -> {
+                var b = new BooleanQuery.Builder().add(parse(words.toString(), exactPhrases, searcher.getIndexReader()), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.FILTER);
+                if (missing != null) b.add(new TermQuery(new Term("missing", missing)), BooleanClause.Occur.FILTER);
+                var query = b.build();
+                return new Counted(query, searcher.count(query));
+            }, Counted::count);
+            if (offset >= matching.count()) return List.<Long>of(); // a page past the end collects nothing
+            var top = searcher.search(matching.query(), offset + limit, new Sort(new SortField("photo_order", SortField.Type.LONG, true)));
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
             for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("photo")).get("photo")));
@@ -1021,13 +1020,11 @@ public final class SearchIndex implements AutoCloseable {
         if (q.isEmpty() || active == null) return new Results(0, true, List.of(), p, building(), indexed.get(), toIndex.get(), "");
         return withSearcher(searcher -> {
             int want = p * PAGE_SIZE;
-            boolean exactPhrases = true;
-            var top = top(searcher, recent(readerQuery(q, filters, true, searcher.getIndexReader()), now), want, filters.newest());
-            if (top.totalHits.value() == 0 && hasPhrase(q)) { // no story has the phrase as written: its words' other forms
-                exactPhrases = false;
-                top = top(searcher, recent(readerQuery(q, filters, false, searcher.getIndexReader()), now), want, filters.newest());
-            }
-            Query words = parse(q, exactPhrases, null); // what to highlight: the reader's words (the filters are not in the snippet's text)
+            record Ran(org.apache.lucene.search.TopDocs top, boolean exactPhrases) {}
+            var ran = asWrittenFirst(q, exactPhrases -> new Ran(top(searcher, recent(readerQuery(q, filters, exactPhrases, searcher.getIndexReader()), now),
+                want, filters.newest()), exactPhrases), r -> r.top().totalHits.value());
+            var top = ran.top();
+            Query words = parse(q, ran.exactPhrases(), null); // what to highlight: the reader's words (the filters are not in the snippet's text)
             var highlighter = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withFieldMatcher(f -> true).withMaxLength(20_000).withBreakIterator(SentenceBreaks::new).build();
             var snippets = highlighter.highlight("body", words, top, 2);
@@ -1060,8 +1057,19 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Whether a query holds a "phrase" (searched again with its words' other forms when, as written, it finds nothing). */
-    private static boolean hasPhrase(String q) { return q.indexOf('"') >= 0; }
+    @FunctionalInterface
+    private interface PhraseSearch<T> {
+        T run(boolean exactPhrases) throws IOException;
+    }
+
+    /**
+     * {@code search} with the query's phrases as written; when that finds nothing ({@code hits} 0) and the query has a
+     * "phrase", again with their words' other forms. Readers', the newsroom's and the library's searches alike.
+     */
+    private static <T> T asWrittenFirst(String q, PhraseSearch<T> search, java.util.function.ToLongFunction<T> hits) throws IOException {
+        var found = search.run(true);
+        return hits.applyAsLong(found) == 0 && q.indexOf('"') >= 0 ? search.run(false) : found;
+    }
 
     private static org.apache.lucene.search.TopDocs top(IndexSearcher searcher, Query query, int want, boolean newest) throws IOException {
         return newest ? searcher.search(query, want, NEWEST_FIRST) : searcher.search(query, want);
@@ -1135,20 +1143,16 @@ public final class SearchIndex implements AutoCloseable {
     public NewsroomResults searchNewsroom(String rawQuery, @Nullable String status, @Nullable String sectionSlug, @Nullable Long owner, int limit, int offset) {
         var q = clip(rawQuery);
         if (q.isEmpty() || active == null) return new NewsroomResults(0, List.of());
-        java.util.function.BiFunction<Boolean, org.apache.lucene.index.IndexReader, Query> query = (exactPhrases, reader) -> {
-            var b = new BooleanQuery.Builder().add(parse(q, exactPhrases, reader), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
-            if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
-            if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
-            if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
-            return recent(b.build(), clock.millis());
-        };
         return withSearcher(searcher -> {
-            int n = Math.max(1, offset + limit);
-            var top = searcher.search(query.apply(true, searcher.getIndexReader()), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE)); // an exact count for the pager
-            if (top.totalHits.value() == 0 && hasPhrase(q)) { // as a reader's search does
-                top = searcher.search(query.apply(false, searcher.getIndexReader()), new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
-            }
+            var top = asWrittenFirst(q, exactPhrases -> {
+                var b = new BooleanQuery.Builder().add(parse(q, exactPhrases, searcher.getIndexReader()), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term("kind", "photo")), BooleanClause.Occur.MUST_NOT);
+                if (status != null) b.add(new TermQuery(new Term("status", status)), BooleanClause.Occur.FILTER);
+                if (sectionSlug != null) b.add(new TermQuery(new Term("section", sectionSlug)), BooleanClause.Occur.FILTER);
+                if (owner != null) b.add(new TermQuery(new Term("owner", String.valueOf(owner))), BooleanClause.Occur.FILTER);
+                return searcher.search(recent(b.build(), clock.millis()),
+                    new org.apache.lucene.search.TopScoreDocCollectorManager(Math.max(1, offset + limit), Integer.MAX_VALUE)); // an exact count for the pager
+            }, t -> t.totalHits.value());
             var stored = searcher.storedFields();
             var ids = new ArrayList<Long>();
             for (int i = offset; i < top.scoreDocs.length; i++) ids.add(Long.parseLong(stored.document(top.scoreDocs[i].doc, java.util.Set.of("id")).get("id")));
