@@ -23,6 +23,22 @@ public final class SearchApiRoutes {
 
     public void mount(JavalinDefaultRoutingApi r) { r.get("/api/v1/search", this::search, Access.ANYONE); }
 
+    /** A search parameter that cannot be read: {@code what} it is ("date", "page") and the {@code value} sent, for a reader's page in her language. */
+    public static final class Unreadable extends IllegalArgumentException {
+        private final String what;
+        private final String value;
+
+        Unreadable(String what, String value, String message) {
+            super(message);
+            this.what = what;
+            this.value = value;
+        }
+
+        public String what() { return what; }
+
+        public String value() { return value; }
+    }
+
     /** The filters of a search request; a malformed date is null (the caller says so). */
     public static SearchIndex.Filters filters(Context ctx) {
         return new SearchIndex.Filters(ctx.queryParam("section"), ctx.queryParam("author"), ctx.queryParam("tag"), date(ctx.queryParam("from"), false),
@@ -36,7 +52,7 @@ public final class SearchApiRoutes {
             var start = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
             return endOfDay ? start + 86_400_000L - 1 : start;
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("dates are YYYY-MM-DD, not '" + s + "'");
+            throw new Unreadable("date", s, "dates are YYYY-MM-DD, not '" + s + "'");
         }
     }
 
@@ -44,7 +60,7 @@ public final class SearchApiRoutes {
         try {
             return ctx.queryParam("page") == null ? 1 : Integer.parseInt(ctx.queryParam("page"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("page is a whole number");
+            throw new Unreadable("page", ctx.queryParam("page"), "page is a whole number");
         }
     }
 

@@ -47,7 +47,7 @@ public final class Pages {
 
     public record Search(SiteChrome chrome, String query, org.masthead.search.SearchIndex.Results results, List<org.masthead.taxonomy.Section> sections,
                          org.masthead.search.SearchIndex.Filters filters, String previous, String next,
-                         String suggestionUrl, String unfilteredUrl, String from, String to, List<ArticleSummary> popular) {}
+                         String suggestionUrl, String unfilteredUrl, String from, String to, List<ArticleSummary> popular, String problem) {}
 
     /** A static page (About, Contact): {@code lang} and {@code dir} where its language differs from the site's, else null. */
     public record Static(SiteChrome chrome, String title, String body, @org.jspecify.annotations.Nullable String lang,

@@ -589,8 +589,13 @@ public final class ReaderSite {
         try {
             filters = org.masthead.search.SearchApiRoutes.filters(ctx);
             page = org.masthead.search.SearchApiRoutes.page(ctx);
-        } catch (IllegalArgumentException e) {
-            error(ctx, 400, text().t("search.unreadable"), text().t("search.unreadable.message", e.getMessage()));
+        } catch (org.masthead.search.SearchApiRoutes.Unreadable e) { // the form again, as she filled it, saying what to change
+            var asTyped = new org.masthead.search.SearchIndex.Filters(ctx.queryParam("section"), ctx.queryParam("author"), ctx.queryParam("tag"), null, null,
+                "newest".equals(ctx.queryParam("sort")));
+            ctx.status(400).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
+                .result(templates.render("site/search.jte", new Pages.Search(chrome(text().t("search.unreadable"), "", "/search", "").noindexed(), q,
+                    new org.masthead.search.SearchIndex.Results(0, true, List.of(), 1, false, 0, 0, ""), taxonomy.listVisibleSections(), asTyped, "", "", "", "",
+                    aDate(ctx.queryParam("from")), aDate(ctx.queryParam("to")), List.of(), text().t("search.unreadable." + e.what(), e.value()))));
             return;
         }
         org.masthead.search.SearchIndex.Results results;
@@ -617,10 +622,19 @@ public final class ReaderSite {
         ctx.status(200).header("Cache-Control", CacheControl.NO_STORE).contentType("text/html; charset=utf-8")
             .result(templates.render("site/search.jte", new Pages.Search(chrome(title, "", "/search", "").noindexed(), q, results,
                 taxonomy.listVisibleSections(), filters, prev, next, suggestion, filtered ? searchUrl(q, java.util.Map.of()) : "",
-                nullToEmpty(ctx.queryParam("from")), nullToEmpty(ctx.queryParam("to")), results.total() == 0 && !q.isEmpty() ? popular() : List.of())));
+                nullToEmpty(ctx.queryParam("from")), nullToEmpty(ctx.queryParam("to")), results.total() == 0 && !q.isEmpty() ? popular() : List.of(), "")));
     }
 
     private static String nullToEmpty(String s) { return s == null ? "" : s.strip(); }
+
+    /** {@code s} when it is a date a date field can show (the one she mistyped is named in the message instead), else "". */
+    private static String aDate(String s) {
+        try {
+            return s == null ? "" : java.time.LocalDate.parse(s.strip()).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
+        }
+    }
 
     public void notFound(Context ctx) {
         error(ctx, 404, text().t("error.not-found"), text().t("error.not-found.message"));

@@ -59,6 +59,10 @@ class ArabicReaderSiteIT {
             pages.put("corrections", reader.get("/corrections/").body());
             int monthNumber = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getMonthValue();
             pages.put("month", reader.get("/%d/%02d/".formatted(year, monthNumber)).body());
+            var badDate = reader.get("/search?q=x&from=2026-13-45&to=2026-12-01");
+            assertThat(badDate.status()).isEqualTo(400);
+            assertThat(badDate.body()).as("the problem named in her language, what she typed kept").contains("تُكتب التواريخ بصيغة YYYY-MM-DD، وليس «2026-13-45»")
+                .contains("name=\"q\" value=\"x\"").contains("value=\"2026-12-01\"");
             var missing = reader.get("/news/missing");
             assertThat(missing.status()).isEqualTo(404);
             pages.put("not-found", missing.body());

@@ -83,6 +83,7 @@ class HtmlValidityIT {
             pages.put("search-results", reader.get("/search?q=harbour").body());
             pages.put("search-empty", reader.get("/search").body());
             pages.put("search-none", reader.get("/search?q=zzzzqqq&sort=newest").body());
+            pages.put("search-bad-date", reader.get("/search?q=harbour&from=2026-13-45").body());
             pages.put("import", admin.get("/newsroom/import").body());
             var queued = admin.postMultipart("/newsroom/import", Map.of(), "file", "small.xml",
                 java.nio.file.Files.readAllBytes(org.masthead.testing.Testdata.resolve("wxr/wordpress-importer/phpunit-data/small-export.xml")));

@@ -28,8 +28,8 @@ class ReaderTextTest {
         assertThat(en.t("year.count", 1234)).isEqualTo("1,234 stories");
         assertThat(en.t("search.count.at-least", 1000)).isEqualTo("At least 1,000 stories for “");
         assertThat(en.t("search.busy.message")).contains("section's page");
-        assertThat(en.t("search.unreadable.message", "date {from} isn't a date")).as("an argument is never read as a pattern")
-            .isEqualTo("The date {from} isn't a date.");
+        assertThat(en.t("search.unreadable.date", "{from} isn't")).as("an argument is never read as a pattern")
+            .isEqualTo("Dates are written YYYY-MM-DD, not “{from} isn't”.");
         var fr = ReaderText.of("fr");
         assertThat(fr.language()).isEqualTo("en");
         assertThat(fr.t("rail.popular")).isEqualTo("Most Popular");
